@@ -1,0 +1,39 @@
+package org.certdesk.spi;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.certdesk.api.StoreName;
+
+/**
+ * The machine stores. Implementations keep private keys encrypted, make every change atomic (a crash leaves
+ * either the old or the new content) and serialize changes from several processes.
+ */
+public interface CertificateStore extends AutoCloseable {
+
+    /** Entries of one store, as last read from disk. */
+    List<StoreEntry> entries(StoreName store);
+
+    /**
+     * Runs {@code change} under the store's lock on freshly read content and writes the result atomically;
+     * if {@code change} throws, nothing is written.
+     */
+    void update(Consumer<Editor> change);
+
+    /** Rereads what another process may have written. */
+    void reload();
+
+    @Override
+    void close();
+
+    /** Changes made inside {@link CertificateStore#update}. */
+    interface Editor {
+        List<StoreEntry> entries(StoreName store);
+
+        /** Adds or replaces the entry with the same certificate. */
+        void put(StoreName store, StoreEntry entry);
+
+        /** Removes the entry whose certificate has this SHA-1 thumbprint; false if none. */
+        boolean remove(StoreName store, String sha1Thumbprint);
+    }
+}
