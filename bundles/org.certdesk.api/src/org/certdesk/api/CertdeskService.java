@@ -62,6 +62,9 @@ public interface CertdeskService {
     /** Unassigns without deleting the certificate. */
     void remove(String usageId);
 
+    /** The root certificate of a CA that Certdesk can ask for it (the embedded local CA), for the admin to trust. */
+    Optional<CertificateInfo> caRoot(String caId);
+
     /** Adds a self-signed CA certificate to the Trusted Root store (the admin has confirmed it). */
     void trustRoot(byte[] derCertificate);
 

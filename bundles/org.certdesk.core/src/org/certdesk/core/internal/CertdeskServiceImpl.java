@@ -1,0 +1,730 @@
+package org.certdesk.core.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.certdesk.api.AuditEntry;
+import org.certdesk.api.CaEntry;
+import org.certdesk.api.CertdeskException;
+import org.certdesk.api.CertdeskException.Reason;
+import org.certdesk.api.CertdeskService;
+import org.certdesk.api.CertificateInfo;
+import org.certdesk.api.Contribution;
+import org.certdesk.api.PendingRequest;
+import org.certdesk.api.ProgressSink;
+import org.certdesk.api.RequestOutcome;
+import org.certdesk.api.RequestSpec;
+import org.certdesk.api.RequestStatus;
+import org.certdesk.api.Requirements;
+import org.certdesk.api.SanRules;
+import org.certdesk.api.ServerConfiguration;
+import org.certdesk.api.StoreName;
+import org.certdesk.api.SubjectAltName;
+import org.certdesk.api.Usage;
+import org.certdesk.api.UsageProfile;
+import org.certdesk.api.UsageState;
+import org.certdesk.crypto.internal.CertificateIssuer;
+import org.certdesk.crypto.internal.Certificates;
+import org.certdesk.crypto.internal.ChainBuilder;
+import org.certdesk.crypto.internal.Csrs;
+import org.certdesk.crypto.internal.Hex;
+import org.certdesk.crypto.internal.KeyPairs;
+import org.certdesk.spi.CaAdministration;
+import org.certdesk.spi.CaConnector;
+import org.certdesk.spi.CaConnectorFactory;
+import org.certdesk.spi.CaRequest;
+import org.certdesk.spi.CaResponse;
+import org.certdesk.spi.CertificateStore;
+import org.certdesk.spi.ConnectorContext;
+import org.certdesk.spi.FileLocks;
+import org.certdesk.spi.SecureFiles;
+import org.certdesk.spi.StoreEntry;
+import org.certdesk.spi.StoreProvider;
+
+/**
+ * The headless services behind the console and the command line. Every change is checked first (nothing is
+ * written when a check fails), made under the data folder's lock, and recorded in the audit log.
+ */
+public class CertdeskServiceImpl implements CertdeskService {
+    private final DataFolder data;
+    private final Contributions contributions;
+    private final Authorizer authorizer;
+    private final CertificateStore store;
+    private final char[] secret;
+    private final Clock clock;
+
+    public CertdeskServiceImpl(DataFolder data, Contributions contributions, Authorizer authorizer, char[] storePassword,
+            Clock clock) {
+        this.data = data;
+        this.contributions = contributions;
+        this.authorizer = authorizer;
+        this.clock = clock;
+        this.secret = storePassword.clone();
+        data.initialize();
+        String providerId = data.settings().getProperty("store.provider", "org.certdesk.store.file");
+        var element = contributions.storeProvider(providerId);
+        if (element == null) {
+            throw new CertdeskException(Reason.INVALID_INPUT, "No installed plugin provides the store '" + providerId
+                    + "' named in " + data.root().resolve("certdesk.properties") + ".");
+        }
+        this.store = Contributions.create(element, StoreProvider.class).open(data.stores(), secret);
+    }
+
+    /** Opens the data folder as this process's user, reading the admin group from the folder's settings. */
+    public static CertdeskServiceImpl open(DataFolder data, Contributions contributions) {
+        data.initialize();
+        Authorizer authorizer = new Authorizer(Authorizer.current(), data.settings().getProperty("admin.group"));
+        return new CertdeskServiceImpl(data, contributions, authorizer, data.storePassword(), Clock.systemUTC());
+    }
+
+    public void close() {
+        store.close();
+        Arrays.fill(secret, '\0');
+    }
+
+    public DataFolder dataFolder() {
+        return data;
+    }
+
+    // ---- who ----
+
+    @Override
+    public String currentUser() {
+        return authorizer.user();
+    }
+
+    @Override
+    public boolean isAdministrator() {
+        return authorizer.isAdministrator();
+    }
+
+    @Override
+    public Optional<String> readOnlyReason() {
+        return authorizer.readOnlyReason();
+    }
+
+    // ---- usages ----
+
+    @Override
+    public List<UsageProfile> profiles() {
+        return contributions.profiles();
+    }
+
+    @Override
+    public Usage usage(String usageId) {
+        for (UsageProfile p : profiles()) {
+            for (Usage u : p.usages()) {
+                if (u.id().equalsIgnoreCase(usageId)) {
+                    return u;
+                }
+            }
+        }
+        throw new CertdeskException(Reason.UNKNOWN_USAGE, "There is no usage '" + usageId + "'. Usages: "
+                + profiles().stream().flatMap(p -> p.usages().stream()).map(Usage::id).toList());
+    }
+
+    @Override
+    public List<UsageState> usageStates() {
+        Properties assignments = PropertiesFiles.read(data.assignments());
+        List<UsageState> states = new ArrayList<>();
+        for (UsageProfile p : profiles()) {
+            for (Usage u : p.usages()) {
+                String thumb = assignments.getProperty(u.id());
+                if (thumb == null) {
+                    states.add(new UsageState(u, null, List.of()));
+                    continue;
+                }
+                Optional<CertificateInfo> cert = findIn(StoreName.PERSONAL, thumb);
+                if (cert.isEmpty()) {
+                    states.add(new UsageState(u, null, List.of("The assigned certificate " + thumb.toUpperCase(Locale.ROOT)
+                            + " is no longer in the Personal store.")));
+                } else {
+                    List<String> problems = new ArrayList<>(Requirements.problems(u, cert.get(), clock.instant()));
+                    problems.addAll(trustProblems(cert.get().sha1Thumbprint()));
+                    states.add(new UsageState(u, cert.get(), problems));
+                }
+            }
+        }
+        return states;
+    }
+
+    @Override
+    public ServerConfiguration serverConfiguration() {
+        return data.serverConfiguration();
+    }
+
+    @Override
+    public List<Contribution> contributions() {
+        return contributions.list();
+    }
+
+    @Override
+    public List<CaEntry> caEntries() {
+        return data.caEntries();
+    }
+
+    // ---- stores ----
+
+    @Override
+    public List<CertificateInfo> list(StoreName storeName) {
+        return store.entries(storeName).stream().map(CertdeskServiceImpl::describe).toList();
+    }
+
+    private static CertificateInfo describe(StoreEntry e) {
+        return Certificates.describe(e.certificate(), e.friendlyName(), e.privateKey() != null, e.exportable());
+    }
+
+    @Override
+    public CertificateInfo find(String thumbprint) {
+        String wanted = Hex.normalizeThumbprint(thumbprint);
+        for (StoreName s : StoreName.values()) {
+            Optional<CertificateInfo> found = findIn(s, wanted);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new CertdeskException(Reason.UNKNOWN_CERTIFICATE, "No certificate with thumbprint '" + thumbprint
+                + "' is in any store.");
+    }
+
+    private Optional<CertificateInfo> findIn(StoreName s, String thumbprint) {
+        String wanted = Hex.normalizeThumbprint(thumbprint);
+        return store.entries(s).stream().filter(e -> Certificates.sha1(e.certificate()).equals(wanted))
+                .map(CertdeskServiceImpl::describe).findFirst();
+    }
+
+    @Override
+    public List<String> trustProblems(String thumbprint) {
+        X509Certificate cert = Certificates.parse(find(thumbprint).encoded());
+        return ChainBuilder.build(cert, certificates(StoreName.INTERMEDIATE), certificates(StoreName.TRUSTED_ROOT),
+                clock.instant()).problems();
+    }
+
+    private List<X509Certificate> certificates(StoreName s) {
+        return store.entries(s).stream().map(StoreEntry::certificate).toList();
+    }
+
+    // ---- requests ----
+
+    @Override
+    public List<SubjectAltName> proposedSans(List<String> usageIds) {
+        return SanRules.sansFor(usages(usageIds), serverConfiguration());
+    }
+
+    @Override
+    public String proposedSubject(List<String> usageIds) {
+        return SanRules.subjectFor(usages(usageIds), serverConfiguration());
+    }
+
+    private List<Usage> usages(List<String> ids) {
+        return ids.stream().map(this::usage).toList();
+    }
+
+    @Override
+    public String uniqueFriendlyName(String base) {
+        Set<String> taken = new java.util.HashSet<>();
+        for (StoreName s : List.of(StoreName.PERSONAL, StoreName.REQUEST)) {
+            store.entries(s).forEach(e -> taken.add(e.friendlyName().toLowerCase(Locale.ROOT)));
+        }
+        String stem = base == null || base.isBlank() ? "Certificate " + java.time.LocalDate.now(clock) : base.trim();
+        String candidate = stem;
+        for (int i = 2; taken.contains(candidate.toLowerCase(Locale.ROOT)); i++) {
+            candidate = stem + " (" + i + ")";
+        }
+        return candidate;
+    }
+
+    @Override
+    public RequestOutcome request(RequestSpec spec, ProgressSink progress) {
+        authorizer.check("request a certificate");
+        List<String> log = new ArrayList<>();
+        ProgressSink sink = message -> {
+            log.add(message);
+            progress.step(message);
+        };
+        // every check before anything is generated or written
+        if (spec.usageIds().isEmpty()) {
+            throw new CertdeskException(Reason.INVALID_INPUT, "Choose at least one usage for the certificate.");
+        }
+        List<Usage> usages = usages(spec.usageIds());
+        CaEntry ca = caEntry(spec.caId());
+        if (spec.keySpec() == null) {
+            throw new CertdeskException(Reason.INVALID_INPUT, "Choose a key type.");
+        }
+        for (Usage u : usages) {
+            int strength = Requirements.rsaEquivalentBits(spec.keySpec().algorithm(), spec.keySpec().size());
+            if (strength < u.minKeySize()) {
+                throw new CertdeskException(Reason.INVALID_INPUT, "A " + spec.keySpec().label() + " key is weaker than"
+                        + " the " + u.minKeySize() + "-bit minimum of usage " + u.id() + ".");
+            }
+        }
+        String friendlyName = spec.friendlyName() == null || spec.friendlyName().isBlank()
+                ? uniqueFriendlyName(usages.get(0).labelEn() + " " + java.time.LocalDate.now(clock))
+                : spec.friendlyName().trim();
+        if (!uniqueFriendlyName(friendlyName).equals(friendlyName)) {
+            throw new CertdeskException(Reason.INVALID_INPUT, "A certificate or request named '" + friendlyName
+                    + "' exists already: choose another friendly name.");
+        }
+        List<SubjectAltName> sans = new ArrayList<>(new LinkedHashSet<>(concat(proposedSans(spec.usageIds()),
+                spec.extraSans())));
+        String cn = spec.subjectCommonName() != null && !spec.subjectCommonName().isBlank() ? spec.subjectCommonName()
+                : proposedSubject(spec.usageIds());
+        if ((cn == null || cn.isBlank()) && sans.isEmpty()) {
+            throw new CertdeskException(Reason.INVALID_INPUT, "The request has no subject name and no alternative names:"
+                    + " fill in the server configuration (" + data.serverConfigurationFile() + ") or add names.");
+        }
+        for (SubjectAltName san : sans) {
+            validateSan(san);
+        }
+        Csrs.Subject subject = new Csrs.Subject(cn, spec.organization(), spec.organizationalUnit(), spec.country(),
+                spec.state(), spec.city());
+        CaConnector connector = connector(ca);
+
+        sink.step("Generating a " + spec.keySpec().label() + " key");
+        KeyPair keys = KeyPairs.generate(spec.keySpec());
+        byte[] csr = Csrs.create(keys, subject, sans);
+        X509Certificate placeholder = CertificateIssuer.placeholder(keys, friendlyName);
+        String keyThumb = Certificates.sha1(placeholder);
+        sink.step("Keeping the new key in the Request store");
+        store.update(ed -> ed.put(StoreName.REQUEST, new StoreEntry(friendlyName, List.of(placeholder),
+                keys.getPrivate(), spec.exportable())));
+        Set<String> ekus = new java.util.TreeSet<>();
+        usages.forEach(u -> ekus.addAll(u.requiredEkus()));
+        sink.step("Sending the request to " + ca.label());
+        CaResponse response;
+        try {
+            response = connector.submit(new CaRequest(csr, spec.template(), List.copyOf(ekus), Map.of()), sink);
+        } catch (RuntimeException e) {
+            discardKey(keyThumb);
+            audit("request-failed", friendlyName + " via " + ca.id() + ": " + e.getMessage());
+            throw e instanceof CertdeskException ce ? ce
+                    : new CertdeskException(Reason.CA_ERROR, ca.label() + " failed: " + e.getMessage(), e);
+        }
+        audit("request", friendlyName + " (" + spec.keySpec().label() + ", usages " + spec.usageIds() + ") to "
+                + ca.id() + ": " + response.status() + (response.requestId() == null ? "" : " id " + response.requestId()));
+        PendingRequest record = new PendingRequest(newId(), ca.id(), response.requestId(), spec.usageIds(), friendlyName,
+                clock.instant(), clock.instant(), RequestStatus.PENDING, response.message());
+        return handle(response, record, keyThumb, sink, log);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static void validateSan(SubjectAltName san) {
+        String v = san.value();
+        boolean ok = switch (san.type()) {
+            case DNS -> v.matches("(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+                    && v.length() <= 253;
+            case IP -> isIp(v);
+            case EMAIL -> v.matches("[^@\\s]+@[^@\\s]+");
+            case URI -> v.matches("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
+        };
+        if (!ok) {
+            throw new CertdeskException(Reason.INVALID_INPUT, "'" + v + "' is not a valid " + san.type() + " name.");
+        }
+    }
+
+    private static boolean isIp(String v) {
+        // only literal forms reach getByName, so it never does a DNS lookup
+        if (!v.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !v.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            return false;
+        }
+        try {
+            java.net.InetAddress.getByName(v);
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Turns a CA answer into stores, pending records and what the status page shows. */
+    private RequestOutcome handle(CaResponse response, PendingRequest record, String keyThumb, ProgressSink sink,
+            List<String> log) {
+        switch (response.status()) {
+            case ISSUED -> {
+                sink.step("The CA issued the certificate");
+                CertificateInfo issued = install(response, keyThumb, record.friendlyName());
+                deletePending(record.id());
+                List<String> trust = trustProblems(issued.sha1Thumbprint());
+                trust.forEach(sink::step);
+                audit("issued", record.friendlyName() + " " + issued.displayThumbprint());
+                return new RequestOutcome(RequestStatus.ISSUED, issued, null, response.requestId(), response.message(),
+                        trust, record.usageIds(), log);
+            }
+            case PENDING -> {
+                Properties p = toProperties(record.checked(clock.instant(), RequestStatus.PENDING, response.message()));
+                p.setProperty("keyThumbprint", keyThumb);
+                PropertiesFiles.write(pendingFile(record.id()), p);
+                sink.step("The CA holds the request as pending (request id " + response.requestId() + ")");
+                return new RequestOutcome(RequestStatus.PENDING, null, record.id(), response.requestId(),
+                        response.message(), List.of(), record.usageIds(), log);
+            }
+            default -> {
+                sink.step("The CA denied the request: " + response.message());
+                discardKey(keyThumb);
+                deletePending(record.id());
+                audit("denied", record.friendlyName() + ": " + response.message());
+                return new RequestOutcome(RequestStatus.DENIED, null, null, response.requestId(), response.message(),
+                        List.of(), record.usageIds(), log);
+            }
+        }
+    }
+
+    /** Joins the issued certificate with its key: Personal gains it, the Request store loses it, in one write. */
+    private CertificateInfo install(CaResponse response, String keyThumb, String friendlyName) {
+        if (response.chain().isEmpty()) {
+            throw new CertdeskException(Reason.CA_ERROR, "The CA said the certificate was issued but sent none.");
+        }
+        List<X509Certificate> chain = response.chain().stream().map(Certificates::parse).toList();
+        X509Certificate leaf = chain.get(0);
+        StoreEntry requestEntry = store.entries(StoreName.REQUEST).stream()
+                .filter(e -> Certificates.sha1(e.certificate()).equals(keyThumb)).findFirst()
+                .orElseThrow(() -> new CertdeskException(Reason.UNKNOWN_CERTIFICATE,
+                        "The key of this request is no longer in the Request store."));
+        if (!Arrays.equals(leaf.getPublicKey().getEncoded(), requestEntry.certificate().getPublicKey().getEncoded())) {
+            throw new CertdeskException(Reason.CA_ERROR, "The CA returned a certificate for another key.");
+        }
+        List<X509Certificate> issuers = chain.subList(1, chain.size());
+        store.update(ed -> {
+            List<X509Certificate> full = new ArrayList<>(List.of(leaf));
+            full.addAll(issuers.stream().filter(c -> !Certificates.isSelfSigned(c)).toList());
+            ed.put(StoreName.PERSONAL, new StoreEntry(friendlyName, full, requestEntry.privateKey(),
+                    requestEntry.exportable()));
+            // intermediates help build chains; a root is trusted only when the admin says so
+            for (X509Certificate c : issuers) {
+                if (c.getBasicConstraints() >= 0 && !Certificates.isSelfSigned(c)) {
+                    ed.put(StoreName.INTERMEDIATE, new StoreEntry(Certificates.commonName(Certificates.name(
+                            c.getSubjectX500Principal())), List.of(c), null, false));
+                }
+            }
+            ed.remove(StoreName.REQUEST, keyThumb);
+        });
+        return find(Certificates.sha1(leaf));
+    }
+
+    private void discardKey(String keyThumb) {
+        store.update(ed -> ed.remove(StoreName.REQUEST, keyThumb));
+    }
+
+    private CaEntry caEntry(String caId) {
+        String id = caId == null || caId.isBlank() ? DataFolder.LOCAL_CA : caId;
+        return caEntries().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new CertdeskException(Reason.INVALID_INPUT, "There is no CA entry '" + id
+                        + "'. CA entries: " + caEntries().stream().map(CaEntry::id).toList()));
+    }
+
+    private CaConnector connector(CaEntry entry) {
+        Contributions.CaType type = contributions.caTypes().get(entry.typeId());
+        if (type == null) {
+            throw new CertdeskException(Reason.CA_ERROR, "CA entry '" + entry.id() + "' is of type '" + entry.typeId()
+                    + "', which no installed plugin provides.");
+        }
+        Map<String, String> settings = new java.util.LinkedHashMap<>(type.defaults());
+        settings.putAll(entry.settings());
+        CaEntry effective = new CaEntry(entry.id(), entry.typeId(), entry.label(), settings);
+        return Contributions.create(type.element(), CaConnectorFactory.class).create(effective,
+                new ConnectorContext(SecureFiles.ensureDirectory(data.caFolder(entry.id())), secret));
+    }
+
+    /** The administration side of a CA entry, for CAs Certdesk runs itself. */
+    public CaAdministration administration(String caId) {
+        if (connector(caEntry(caId)) instanceof CaAdministration admin) {
+            return admin;
+        }
+        throw new CertdeskException(Reason.INVALID_INPUT, "CA entry '" + caId + "' is not administered by Certdesk.");
+    }
+
+    /** Approves or denies on the embedded CA: administrators only. */
+    public void approve(String caId, String requestId) {
+        authorizer.check("approve requests");
+        administration(caId).approve(requestId);
+        audit("ca-approve", caId + " " + requestId);
+    }
+
+    public void deny(String caId, String requestId, String reason) {
+        authorizer.check("deny requests");
+        administration(caId).deny(requestId, reason);
+        audit("ca-deny", caId + " " + requestId + ": " + reason);
+    }
+
+    public void setCaSetting(String caId, String key, String value) {
+        authorizer.check("change CA settings");
+        data.setCaSetting(caId, key, value);
+        audit("ca-set", caId + " " + key + "=" + value);
+    }
+
+    @Override
+    public Optional<CertificateInfo> caRoot(String caId) {
+        if (connector(caEntry(caId)) instanceof CaAdministration admin) {
+            return Optional.of(Certificates.describe(Certificates.parse(admin.rootCertificate()), null, false, false));
+        }
+        return Optional.empty();
+    }
+
+    // ---- pending ----
+
+    @Override
+    public List<PendingRequest> pendingRequests() {
+        Path folder = data.pendingFolder();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".properties")).sorted()
+                    .map(f -> fromProperties(PropertiesFiles.read(f))).toList();
+        } catch (IOException e) {
+            throw new CertdeskException(Reason.IO_ERROR, "Cannot list pending requests: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public RequestOutcome processPending(String pendingId, ProgressSink progress) {
+        authorizer.check("process a pending request");
+        Properties p = pendingProperties(pendingId);
+        PendingRequest record = fromProperties(p);
+        List<String> log = new ArrayList<>();
+        ProgressSink sink = m -> {
+            log.add(m);
+            progress.step(m);
+        };
+        sink.step("Asking " + record.caId() + " about request " + record.caRequestId());
+        CaResponse response = connector(caEntry(record.caId())).retrieve(record.caRequestId(), sink);
+        audit("process-pending", record.friendlyName() + " (" + record.caRequestId() + "): " + response.status());
+        return handle(response, record, p.getProperty("keyThumbprint"), sink, log);
+    }
+
+    @Override
+    public void clearPending(String pendingId) {
+        authorizer.check("clear a pending request");
+        Properties p = pendingProperties(pendingId);
+        discardKey(p.getProperty("keyThumbprint"));
+        deletePending(pendingId);
+        audit("clear-pending", p.getProperty("friendlyName") + " (" + p.getProperty("caRequestId") + ")");
+    }
+
+    private Properties pendingProperties(String pendingId) {
+        if (pendingId == null || !pendingId.matches("[0-9a-f]{16}") || !Files.exists(pendingFile(pendingId))) {
+            throw new CertdeskException(Reason.INVALID_INPUT, "There is no pending request '" + pendingId + "'.");
+        }
+        return PropertiesFiles.read(pendingFile(pendingId));
+    }
+
+    private Path pendingFile(String id) {
+        return data.pendingFolder().resolve(id + ".properties");
+    }
+
+    private void deletePending(String id) {
+        try {
+            Files.deleteIfExists(pendingFile(id));
+        } catch (IOException e) {
+            throw new CertdeskException(Reason.IO_ERROR, "Cannot remove pending request " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties toProperties(PendingRequest r) {
+        Properties p = new Properties();
+        p.setProperty("id", r.id());
+        p.setProperty("caId", r.caId());
+        p.setProperty("caRequestId", r.caRequestId() == null ? "" : r.caRequestId());
+        p.setProperty("usages", String.join(",", r.usageIds()));
+        p.setProperty("friendlyName", r.friendlyName());
+        p.setProperty("submitted", r.submitted().toString());
+        p.setProperty("lastChecked", r.lastChecked().toString());
+        p.setProperty("status", r.status().name());
+        p.setProperty("message", r.message() == null ? "" : r.message());
+        return p;
+    }
+
+    private static PendingRequest fromProperties(Properties p) {
+        return new PendingRequest(p.getProperty("id"), p.getProperty("caId"), p.getProperty("caRequestId"),
+                List.of(p.getProperty("usages", "").split(",")), p.getProperty("friendlyName"),
+                Instant.parse(p.getProperty("submitted")), Instant.parse(p.getProperty("lastChecked")),
+                RequestStatus.valueOf(p.getProperty("status")), p.getProperty("message"));
+    }
+
+    private static String newId() {
+        byte[] b = new byte[8];
+        new java.security.SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    // ---- assignments ----
+
+    @Override
+    public List<String> assignmentProblems(String usageId, String thumbprint) {
+        Usage usage = usage(usageId);
+        CertificateInfo cert = find(thumbprint);
+        List<String> problems = new ArrayList<>();
+        if (findIn(StoreName.PERSONAL, cert.sha1Thumbprint()).isEmpty()) {
+            problems.add("The certificate is not in the Personal store" + (cert.hasPrivateKey() ? "." : " and has no"
+                    + " private key on this server."));
+        }
+        problems.addAll(Requirements.problems(usage, cert, clock.instant()));
+        problems.addAll(trustProblems(cert.sha1Thumbprint()));
+        return problems.stream().distinct().toList();
+    }
+
+    @Override
+    public void assign(String usageId, String thumbprint) {
+        authorizer.check("assign certificates");
+        Usage usage = usage(usageId);
+        CertificateInfo cert = find(thumbprint);
+        List<String> problems = assignmentProblems(usage.id(), cert.sha1Thumbprint());
+        if (!problems.isEmpty()) {
+            Reason reason = !cert.hasPrivateKey() ? Reason.NO_PRIVATE_KEY
+                    : trustProblems(cert.sha1Thumbprint()).isEmpty() ? Reason.REQUIREMENT_FAILED : Reason.UNTRUSTED_CHAIN;
+            throw new CertdeskException(reason, "Cannot assign '" + cert.friendlyName() + "' to " + usage.id() + ": "
+                    + String.join(" ", problems));
+        }
+        FileLocks.withLock(data.lockFile(), () -> {
+            Properties a = PropertiesFiles.read(data.assignments());
+            String previous = a.getProperty(usage.id());
+            a.setProperty(usage.id(), cert.sha1Thumbprint());
+            PropertiesFiles.write(data.assignments(), a);
+            audit("assign", usage.id() + " = " + cert.displayThumbprint() + " (" + cert.friendlyName() + ")"
+                    + (previous == null ? "" : ", was " + previous.toUpperCase(Locale.ROOT)));
+            return null;
+        });
+    }
+
+    @Override
+    public void remove(String usageId) {
+        authorizer.check("remove assignments");
+        Usage usage = usage(usageId);
+        FileLocks.withLock(data.lockFile(), () -> {
+            Properties a = PropertiesFiles.read(data.assignments());
+            String previous = (String) a.remove(usage.id());
+            if (previous == null) {
+                throw new CertdeskException(Reason.INVALID_INPUT, "No certificate is assigned to " + usage.id() + ".");
+            }
+            PropertiesFiles.write(data.assignments(), a);
+            audit("remove", usage.id() + " (was " + previous.toUpperCase(Locale.ROOT) + ")");
+            return null;
+        });
+    }
+
+    // ---- trust, import, export ----
+
+    @Override
+    public void trustRoot(byte[] derCertificate) {
+        authorizer.check("trust a root certificate");
+        X509Certificate cert = Certificates.parse(derCertificate);
+        if (!Certificates.isSelfSigned(cert) || cert.getBasicConstraints() < 0) {
+            throw new CertdeskException(Reason.INVALID_INPUT, "Only self-signed CA certificates can be trusted as roots;"
+                    + " import intermediates into the Intermediate CAs store instead.");
+        }
+        String name = Certificates.commonName(Certificates.name(cert.getSubjectX500Principal()));
+        store.update(ed -> ed.put(StoreName.TRUSTED_ROOT, new StoreEntry(name, List.of(cert), null, false)));
+        audit("trust-root", name + " SHA-256 " + Hex.digest("SHA-256", Certificates.encoded(cert)));
+    }
+
+    @Override
+    public List<CertificateInfo> importCertificates(Path file, boolean trustRoots) {
+        authorizer.check("import certificates");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CertdeskException(Reason.INVALID_INPUT, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        List<X509Certificate> certs = Certificates.parseAll(bytes);
+        for (X509Certificate c : certs) {
+            if (Certificates.isSelfSigned(c) && !trustRoots) {
+                throw new CertdeskException(Reason.UNTRUSTED_CHAIN, "The file holds the root '" + Certificates.commonName(
+                        Certificates.name(c.getSubjectX500Principal())) + "' (SHA-256 " + Hex.digest("SHA-256",
+                                Certificates.encoded(c)) + "): confirm that it should be trusted. Nothing was imported.");
+            }
+        }
+        List<String> imported = new ArrayList<>();
+        store.update(ed -> {
+            List<StoreEntry> requests = ed.entries(StoreName.REQUEST);
+            for (X509Certificate c : certs) {
+                String name = Certificates.commonName(Certificates.name(c.getSubjectX500Principal()));
+                if (Certificates.isSelfSigned(c)) {
+                    ed.put(StoreName.TRUSTED_ROOT, new StoreEntry(name, List.of(c), null, false));
+                } else if (c.getBasicConstraints() >= 0) {
+                    ed.put(StoreName.INTERMEDIATE, new StoreEntry(name, List.of(c), null, false));
+                } else {
+                    // an offline CA's answer: join it with the key that waited in the Request store
+                    StoreEntry key = requests.stream().filter(r -> Arrays.equals(r.certificate().getPublicKey()
+                            .getEncoded(), c.getPublicKey().getEncoded())).findFirst().orElse(null);
+                    if (key == null) {
+                        ed.put(StoreName.PERSONAL, new StoreEntry(name, List.of(c), null, false));
+                    } else {
+                        ed.put(StoreName.PERSONAL, new StoreEntry(key.friendlyName(), List.of(c), key.privateKey(),
+                                key.exportable()));
+                        ed.remove(StoreName.REQUEST, Certificates.sha1(key.certificate()));
+                    }
+                }
+                imported.add(Certificates.sha1(c));
+            }
+        });
+        audit("import", file.getFileName() + ": " + imported.size() + " certificate(s)");
+        return imported.stream().map(this::find).toList();
+    }
+
+    @Override
+    public void exportPem(String thumbprint, Path file) {
+        CertificateInfo cert = find(thumbprint);
+        X509Certificate leaf = Certificates.parse(cert.encoded());
+        List<X509Certificate> path = ChainBuilder.build(leaf, certificates(StoreName.INTERMEDIATE),
+                certificates(StoreName.TRUSTED_ROOT), clock.instant()).path();
+        try {
+            Files.writeString(file, Certificates.toPem(path), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new CertdeskException(Reason.IO_ERROR, "Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- audit ----
+
+    private void audit(String action, String detail) {
+        String line = clock.instant() + "\t" + authorizer.user() + "\t" + action + "\t"
+                + detail.replace('\n', ' ').replace('\t', ' ');
+        SecureFiles.appendLine(data.auditLog(), line);
+    }
+
+    @Override
+    public List<AuditEntry> auditLog() {
+        if (!Files.exists(data.auditLog())) {
+            return List.of();
+        }
+        try {
+            List<AuditEntry> entries = new ArrayList<>();
+            for (String line : Files.readAllLines(data.auditLog(), StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t", 4);
+                if (f.length == 4) {
+                    entries.add(new AuditEntry(Instant.parse(f[0]), f[1], f[2], f[3]));
+                }
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new CertdeskException(Reason.IO_ERROR, "Cannot read the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void refresh() {
+        store.reload();
+    }
+}

@@ -1,0 +1,291 @@
+package org.certdesk.store.file.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.UnrecoverableKeyException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+import javax.crypto.spec.PBEParameterSpec;
+
+import org.certdesk.api.CertdeskException;
+import org.certdesk.api.CertdeskException.Reason;
+import org.certdesk.api.StoreName;
+import org.certdesk.crypto.internal.Certificates;
+import org.certdesk.spi.CertificateStore;
+import org.certdesk.spi.FileLocks;
+import org.certdesk.spi.SecureFiles;
+import org.certdesk.spi.StoreEntry;
+
+/**
+ * All four stores in one PKCS#12 file ({@code stores.p12}), so that a change touching several stores (a
+ * request's key moving to Personal) is one atomic rename. Aliases are {@code <store>/<sha1>}; friendly names
+ * and the exportable flag live in {@code entries.properties}, written first so that a crash between the two
+ * writes leaves at worst a name for an entry that is not there.
+ */
+final class FileCertificateStore implements CertificateStore {
+    static final String STORE_FILE = "stores.p12";
+    static final String METADATA_FILE = "entries.properties";
+    static final String LOCK_FILE = ".lock";
+    /** PBES2 with PBKDF2-HMAC-SHA256 and AES-256-CBC, as modern OpenSSL writes by default. */
+    static final String KEY_PROTECTION = "PBEWithHmacSHA256AndAES_256";
+    private static final int ITERATIONS = 10_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path location;
+    private final char[] password;
+    private volatile Map<StoreName, List<StoreEntry>> snapshot;
+
+    FileCertificateStore(Path location, char[] password) {
+        this.location = SecureFiles.ensureDirectory(location);
+        this.password = password.clone();
+        this.snapshot = read();
+    }
+
+    @Override
+    public List<StoreEntry> entries(StoreName store) {
+        return snapshot.get(store);
+    }
+
+    @Override
+    public void reload() {
+        snapshot = read();
+    }
+
+    @Override
+    public void update(Consumer<Editor> change) {
+        FileLocks.withLock(location.resolve(LOCK_FILE), () -> {
+            Map<StoreName, List<StoreEntry>> fresh = read();
+            Map<StoreName, List<StoreEntry>> edited = new EnumMap<>(StoreName.class);
+            fresh.forEach((k, v) -> edited.put(k, new ArrayList<>(v)));
+            change.accept(new MemoryEditor(edited));
+            write(edited);
+            snapshot = read();
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        Arrays.fill(password, '\0');
+    }
+
+    private Map<StoreName, List<StoreEntry>> read() {
+        Map<StoreName, List<StoreEntry>> result = new EnumMap<>(StoreName.class);
+        for (StoreName s : StoreName.values()) {
+            result.put(s, new ArrayList<>());
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(location.resolve(STORE_FILE));
+        } catch (NoSuchFileException e) {
+            return freeze(result);
+        } catch (IOException e) {
+            throw new CertdeskException(Reason.IO_ERROR, "Cannot read " + location.resolve(STORE_FILE) + ": "
+                    + e.getMessage(), e);
+        }
+        KeyStore keyStore = load(bytes);
+        Properties metadata = readMetadata();
+        try {
+            for (String alias : Collections.list(keyStore.aliases())) {
+                int slash = alias.indexOf('/');
+                StoreName store = slash < 0 ? null : storeOf(alias.substring(0, slash));
+                if (store == null) {
+                    continue; // not ours: somebody added it with another tool
+                }
+                List<X509Certificate> chain = new ArrayList<>();
+                PrivateKey key = null;
+                if (keyStore.isKeyEntry(alias)) {
+                    key = (PrivateKey) keyStore.getKey(alias, password);
+                    for (Certificate c : keyStore.getCertificateChain(alias)) {
+                        chain.add((X509Certificate) c);
+                    }
+                } else {
+                    chain.add((X509Certificate) keyStore.getCertificate(alias));
+                }
+                String name = metadata.getProperty(alias + ".name", Certificates.commonName(
+                        Certificates.name(chain.get(0).getSubjectX500Principal())));
+                boolean exportable = Boolean.parseBoolean(metadata.getProperty(alias + ".exportable", "false"));
+                result.get(store).add(new StoreEntry(name, chain, key, exportable));
+            }
+        } catch (UnrecoverableKeyException e) {
+            throw wrongPassword(e);
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw corrupt(e);
+        }
+        return freeze(result);
+    }
+
+    private KeyStore load(byte[] bytes) {
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(new ByteArrayInputStream(bytes), password);
+            return keyStore;
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw wrongPassword(e);
+            }
+            throw corrupt(e);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw corrupt(e);
+        }
+    }
+
+    private Properties readMetadata() {
+        Properties metadata = new Properties();
+        try {
+            metadata.load(new StringReader(Files.readString(location.resolve(METADATA_FILE), StandardCharsets.UTF_8)));
+        } catch (NoSuchFileException e) {
+            // no names recorded yet: names default to the subject's CN
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CertdeskException(Reason.STORE_CORRUPT, "The store's entry names ("
+                    + location.resolve(METADATA_FILE) + ") cannot be read: " + e.getMessage(), e);
+        }
+        return metadata;
+    }
+
+    private void write(Map<StoreName, List<StoreEntry>> stores) {
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(null, null);
+            Properties metadata = readMetadata(); // keep old names until the new file is in place
+            for (Map.Entry<StoreName, List<StoreEntry>> e : stores.entrySet()) {
+                for (StoreEntry entry : e.getValue()) {
+                    String alias = alias(e.getKey(), Certificates.sha1(entry.certificate()));
+                    if (entry.privateKey() != null) {
+                        byte[] salt = new byte[16];
+                        RANDOM.nextBytes(salt);
+                        keyStore.setEntry(alias,
+                                new KeyStore.PrivateKeyEntry(entry.privateKey(), entry.chain().toArray(new Certificate[0])),
+                                new KeyStore.PasswordProtection(password, KEY_PROTECTION,
+                                        new PBEParameterSpec(salt, ITERATIONS)));
+                    } else {
+                        keyStore.setCertificateEntry(alias, entry.certificate());
+                    }
+                    metadata.setProperty(alias + ".name", entry.friendlyName());
+                    metadata.setProperty(alias + ".exportable", Boolean.toString(entry.exportable()));
+                }
+            }
+            SecureFiles.writeAtomically(location.resolve(METADATA_FILE), format(metadata));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            keyStore.store(out, password);
+            SecureFiles.writeAtomically(location.resolve(STORE_FILE), out.toByteArray());
+            // now drop the names of entries that are gone
+            Properties current = new Properties();
+            for (String alias : Collections.list(keyStore.aliases())) {
+                for (String suffix : List.of(".name", ".exportable")) {
+                    current.setProperty(alias + suffix, metadata.getProperty(alias + suffix));
+                }
+            }
+            if (!current.equals(metadata)) {
+                SecureFiles.writeAtomically(location.resolve(METADATA_FILE), format(current));
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new CertdeskException(Reason.IO_ERROR, "Cannot write the store: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] format(Properties metadata) throws IOException {
+        StringWriter text = new StringWriter();
+        new java.util.TreeMap<>(metadata).forEach((k, v) -> text.append(escape(k.toString())).append('=')
+                .append(escape(v.toString())).append('\n'));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Properties escaping, so that names with '=', ':' or non-ASCII characters survive. */
+    private static String escape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '\\' || c == '=' || c == ':' || c == '#' || c == '!') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        String out = b.toString();
+        return out.startsWith(" ") ? "\\" + out : out;
+    }
+
+    static String alias(StoreName store, String sha1) {
+        return store.name().toLowerCase(Locale.ROOT) + "/" + sha1;
+    }
+
+    private static StoreName storeOf(String prefix) {
+        for (StoreName s : StoreName.values()) {
+            if (s.name().equalsIgnoreCase(prefix)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private CertdeskException wrongPassword(Exception e) {
+        return new CertdeskException(Reason.WRONG_PASSWORD, "The store password for " + location
+                + " is wrong: the store cannot be opened.", e);
+    }
+
+    private CertdeskException corrupt(Exception e) {
+        return new CertdeskException(Reason.STORE_CORRUPT, "The store file " + location.resolve(STORE_FILE)
+                + " is damaged or not a PKCS#12 file (" + e.getMessage() + "). Nothing was changed; restore it from"
+                + " a backup or move it away to start with empty stores.", e);
+    }
+
+    private static Map<StoreName, List<StoreEntry>> freeze(Map<StoreName, List<StoreEntry>> stores) {
+        Map<StoreName, List<StoreEntry>> frozen = new EnumMap<>(StoreName.class);
+        stores.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(frozen);
+    }
+
+    private static final class MemoryEditor implements Editor {
+        private final Map<StoreName, List<StoreEntry>> stores;
+
+        MemoryEditor(Map<StoreName, List<StoreEntry>> stores) {
+            this.stores = stores;
+        }
+
+        @Override
+        public List<StoreEntry> entries(StoreName store) {
+            return List.copyOf(stores.get(store));
+        }
+
+        @Override
+        public void put(StoreName store, StoreEntry entry) {
+            String sha1 = Certificates.sha1(entry.certificate());
+            List<StoreEntry> list = stores.get(store);
+            list.removeIf(e -> Certificates.sha1(e.certificate()).equals(sha1));
+            list.add(entry);
+        }
+
+        @Override
+        public boolean remove(StoreName store, String sha1Thumbprint) {
+            return stores.get(store).removeIf(e -> Certificates.sha1(e.certificate()).equals(sha1Thumbprint));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PKCS#12 store at " + location;
+    }
+}
