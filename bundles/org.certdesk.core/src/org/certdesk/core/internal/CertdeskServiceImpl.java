@@ -212,9 +212,16 @@ public class CertdeskServiceImpl implements CertdeskService {
 
     @Override
     public List<String> trustProblems(String thumbprint) {
-        X509Certificate cert = Certificates.parse(find(thumbprint).encoded());
-        return ChainBuilder.build(cert, certificates(StoreName.INTERMEDIATE), certificates(StoreName.TRUSTED_ROOT),
-                clock.instant()).problems();
+        return chain(find(thumbprint)).problems();
+    }
+
+    /** The path to a trusted root, using the Intermediate CAs store and the issuers kept with the certificate. */
+    private ChainBuilder.Result chain(CertificateInfo cert) {
+        X509Certificate leaf = Certificates.parse(cert.encoded());
+        List<X509Certificate> candidates = new ArrayList<>(certificates(StoreName.INTERMEDIATE));
+        store.entries(StoreName.PERSONAL).stream().filter(e -> e.certificate().equals(leaf))
+                .forEach(e -> candidates.addAll(e.chain().subList(1, e.chain().size())));
+        return ChainBuilder.build(leaf, candidates, certificates(StoreName.TRUSTED_ROOT), clock.instant());
     }
 
     private List<X509Certificate> certificates(StoreName s) {
@@ -406,9 +413,8 @@ public class CertdeskServiceImpl implements CertdeskService {
         }
         List<X509Certificate> issuers = chain.subList(1, chain.size());
         store.update(ed -> {
-            List<X509Certificate> full = new ArrayList<>(List.of(leaf));
-            full.addAll(issuers.stream().filter(c -> !Certificates.isSelfSigned(c)).toList());
-            ed.put(StoreName.PERSONAL, new StoreEntry(friendlyName, full, requestEntry.privateKey(),
+            // the chain as the CA sent it; its root only helps to name what must be trusted
+            ed.put(StoreName.PERSONAL, new StoreEntry(friendlyName, chain, requestEntry.privateKey(),
                     requestEntry.exportable()));
             // intermediates help build chains; a root is trusted only when the admin says so
             for (X509Certificate c : issuers) {
@@ -685,10 +691,7 @@ public class CertdeskServiceImpl implements CertdeskService {
 
     @Override
     public void exportPem(String thumbprint, Path file) {
-        CertificateInfo cert = find(thumbprint);
-        X509Certificate leaf = Certificates.parse(cert.encoded());
-        List<X509Certificate> path = ChainBuilder.build(leaf, certificates(StoreName.INTERMEDIATE),
-                certificates(StoreName.TRUSTED_ROOT), clock.instant()).path();
+        List<X509Certificate> path = chain(find(thumbprint)).path();
         try {
             Files.writeString(file, Certificates.toPem(path), StandardCharsets.US_ASCII);
         } catch (IOException e) {

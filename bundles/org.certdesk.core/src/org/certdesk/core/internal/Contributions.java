@@ -1,12 +1,14 @@
 package org.certdesk.core.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import java.util.Properties;
 import java.util.Set;
 
 import org.certdesk.api.Contribution;
@@ -19,11 +21,9 @@ import org.certdesk.api.UsageProfile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.osgi.service.localization.BundleLocalization;
+import org.eclipse.core.runtime.ContributorFactoryOSGi;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Constants;
 
 /**
  * What plugins contribute, read from the extension registry. Only declarations are read here; a contribution's
@@ -163,42 +163,42 @@ public final class Contributions {
     }
 
     /** An attribute in a given language: %keys are looked up in the contributor's plugin[_fr].properties. */
-    private static String text(IConfigurationElement e, String attribute, String language) {
+    private String text(IConfigurationElement e, String attribute, String language) {
+        if (registry.isMultiLanguage()) { // -Declipse.registry.MultiLanguage=true, as the product sets it
+            return e.getAttribute(attribute, language);
+        }
         String raw = e.getAttributeAsIs(attribute);
         if (raw == null || !raw.startsWith("%")) {
             return raw;
         }
-        ResourceBundle bundle = localization(e.getContributor().getName(), language);
-        if (bundle != null) {
-            try {
-                return bundle.getString(raw.substring(1));
-            } catch (MissingResourceException ex) {
-                // fall through to the registry's own translation
-            }
-        }
-        return e.getAttribute(attribute);
+        String translated = translation(ContributorFactoryOSGi.resolve(e.getContributor()), raw.substring(1), language);
+        return translated != null ? translated : e.getAttribute(attribute);
     }
 
-    private static ResourceBundle localization(String symbolicName, String language) {
-        Bundle self = FrameworkUtil.getBundle(Contributions.class);
-        BundleContext context = self == null ? null : self.getBundleContext();
-        if (context == null) {
+    /** Reads the bundle's localization files directly: this works whether or not any bundle is started. */
+    private static String translation(Bundle bundle, String key, String language) {
+        if (bundle == null) {
             return null;
         }
-        ServiceReference<BundleLocalization> ref = context.getServiceReference(BundleLocalization.class);
-        if (ref == null) {
-            return null;
+        String base = bundle.getHeaders("").get(Constants.BUNDLE_LOCALIZATION);
+        if (base == null) {
+            base = Constants.BUNDLE_LOCALIZATION_DEFAULT_BASENAME;
         }
-        try {
-            BundleLocalization localization = context.getService(ref);
-            for (Bundle b : context.getBundles()) {
-                if (symbolicName.equals(b.getSymbolicName())) {
-                    return localization.getLocalization(b, language);
-                }
+        for (String suffix : List.of("_" + language, "")) {
+            URL url = bundle.getEntry(base + suffix + ".properties");
+            if (url == null) {
+                continue;
             }
-            return null;
-        } finally {
-            context.ungetService(ref);
+            Properties properties = new Properties();
+            try (InputStream in = url.openStream()) {
+                properties.load(in);
+            } catch (IOException ex) {
+                continue;
+            }
+            if (properties.containsKey(key)) {
+                return properties.getProperty(key);
+            }
         }
+        return null;
     }
 }
