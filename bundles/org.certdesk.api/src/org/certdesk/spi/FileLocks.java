@@ -26,15 +26,20 @@ public final class FileLocks {
     }
 
     public static <T> T withLock(Path lockFile, Supplier<T> action) {
+        return withLock(lockFile, WAIT, action);
+    }
+
+    /** As {@link #withLock(Path, Supplier)}, giving up with STORE_LOCKED after {@code wait}. */
+    public static <T> T withLock(Path lockFile, Duration wait, Supplier<T> action) {
         Path key = lockFile.toAbsolutePath().normalize();
         ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
         try {
-            if (!local.tryLock(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw locked(key);
+            if (!local.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw locked(key, wait);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw locked(key);
+            throw locked(key, wait);
         }
         try {
             if (local.getHoldCount() > 1) {
@@ -42,7 +47,7 @@ public final class FileLocks {
             }
             SecureFiles.ensureDirectory(key.getParent());
             try (FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = acquire(channel, key)) {
+                    FileLock lock = acquire(channel, key, wait)) {
                 return action.get();
             }
         } catch (IOException e) {
@@ -52,28 +57,28 @@ public final class FileLocks {
         }
     }
 
-    private static FileLock acquire(FileChannel channel, Path key) throws IOException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+    private static FileLock acquire(FileChannel channel, Path key, Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             FileLock lock = channel.tryLock();
             if (lock != null) {
                 return lock;
             }
             if (System.nanoTime() > deadline) {
-                throw locked(key);
+                throw locked(key, wait);
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw locked(key);
+                throw locked(key, wait);
             }
         }
     }
 
-    private static CertdeskException locked(Path key) {
+    private static CertdeskException locked(Path key, Duration wait) {
         return new CertdeskException(CertdeskException.Reason.STORE_LOCKED, "Another Certdesk console or command line"
-                + " is changing " + key.getParent() + " and did not finish within " + WAIT.toSeconds()
+                + " is changing " + key.getParent() + " and did not finish within " + wait.toSeconds()
                 + " s; try again.");
     }
 }
