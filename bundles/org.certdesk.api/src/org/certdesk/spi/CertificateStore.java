@@ -20,6 +20,9 @@ public interface CertificateStore extends AutoCloseable {
      */
     void update(Consumer<Editor> change);
 
+    /** Decrypts the key of an entry; null when the entry has none. */
+    java.security.PrivateKey privateKey(StoreName store, String sha1Thumbprint);
+
     /** Rereads what another process may have written. */
     void reload();
 
@@ -30,7 +33,10 @@ public interface CertificateStore extends AutoCloseable {
     interface Editor {
         List<StoreEntry> entries(StoreName store);
 
-        /** Adds or replaces the entry with the same certificate. */
+        /**
+         * Adds or replaces the entry with the same certificate. An entry that says it has a key but carries none
+         * keeps the key the store has for that certificate.
+         */
         void put(StoreName store, StoreEntry entry);
 
         /** Removes the entry whose certificate has this SHA-1 thumbprint; false if none. */

@@ -188,7 +188,7 @@ public class CertdeskServiceImpl implements CertdeskService {
     }
 
     private static CertificateInfo describe(StoreEntry e) {
-        return Certificates.describe(e.certificate(), e.friendlyName(), e.privateKey() != null, e.exportable());
+        return Certificates.describe(e.certificate(), e.friendlyName(), e.hasPrivateKey(), e.exportable());
     }
 
     @Override
@@ -412,10 +412,10 @@ public class CertdeskServiceImpl implements CertdeskService {
             throw new CertdeskException(Reason.CA_ERROR, "The CA returned a certificate for another key.");
         }
         List<X509Certificate> issuers = chain.subList(1, chain.size());
+        java.security.PrivateKey key = store.privateKey(StoreName.REQUEST, keyThumb);
         store.update(ed -> {
             // the chain as the CA sent it; its root only helps to name what must be trusted
-            ed.put(StoreName.PERSONAL, new StoreEntry(friendlyName, chain, requestEntry.privateKey(),
-                    requestEntry.exportable()));
+            ed.put(StoreName.PERSONAL, new StoreEntry(friendlyName, chain, key, requestEntry.exportable()));
             // intermediates help build chains; a root is trusted only when the admin says so
             for (X509Certificate c : issuers) {
                 if (c.getBasicConstraints() >= 0 && !Certificates.isSelfSigned(c)) {
@@ -661,28 +661,36 @@ public class CertdeskServiceImpl implements CertdeskService {
                                 Certificates.encoded(c)) + "): confirm that it should be trusted. Nothing was imported.");
             }
         }
+        // an offline CA's answer is joined with the key that waited for it in the Request store
+        Map<String, StoreEntry> waitingKeys = new java.util.HashMap<>();
+        Map<String, java.security.PrivateKey> keys = new java.util.HashMap<>();
+        for (X509Certificate c : certs) {
+            for (StoreEntry r : store.entries(StoreName.REQUEST)) {
+                if (Arrays.equals(r.certificate().getPublicKey().getEncoded(), c.getPublicKey().getEncoded())) {
+                    String sha1 = Certificates.sha1(r.certificate());
+                    waitingKeys.put(Certificates.sha1(c), r);
+                    keys.put(Certificates.sha1(c), store.privateKey(StoreName.REQUEST, sha1));
+                }
+            }
+        }
         List<String> imported = new ArrayList<>();
         store.update(ed -> {
-            List<StoreEntry> requests = ed.entries(StoreName.REQUEST);
             for (X509Certificate c : certs) {
                 String name = Certificates.commonName(Certificates.name(c.getSubjectX500Principal()));
+                String sha1 = Certificates.sha1(c);
                 if (Certificates.isSelfSigned(c)) {
                     ed.put(StoreName.TRUSTED_ROOT, new StoreEntry(name, List.of(c), null, false));
                 } else if (c.getBasicConstraints() >= 0) {
                     ed.put(StoreName.INTERMEDIATE, new StoreEntry(name, List.of(c), null, false));
+                } else if (waitingKeys.containsKey(sha1)) {
+                    StoreEntry request = waitingKeys.get(sha1);
+                    ed.put(StoreName.PERSONAL, new StoreEntry(request.friendlyName(), List.of(c), keys.get(sha1),
+                            request.exportable()));
+                    ed.remove(StoreName.REQUEST, Certificates.sha1(request.certificate()));
                 } else {
-                    // an offline CA's answer: join it with the key that waited in the Request store
-                    StoreEntry key = requests.stream().filter(r -> Arrays.equals(r.certificate().getPublicKey()
-                            .getEncoded(), c.getPublicKey().getEncoded())).findFirst().orElse(null);
-                    if (key == null) {
-                        ed.put(StoreName.PERSONAL, new StoreEntry(name, List.of(c), null, false));
-                    } else {
-                        ed.put(StoreName.PERSONAL, new StoreEntry(key.friendlyName(), List.of(c), key.privateKey(),
-                                key.exportable()));
-                        ed.remove(StoreName.REQUEST, Certificates.sha1(key.certificate()));
-                    }
+                    ed.put(StoreName.PERSONAL, new StoreEntry(name, List.of(c), null, false));
                 }
-                imported.add(Certificates.sha1(c));
+                imported.add(sha1);
             }
         });
         audit("import", file.getFileName() + ": " + imported.size() + " certificate(s)");

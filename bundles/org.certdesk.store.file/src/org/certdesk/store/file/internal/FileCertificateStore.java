@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.crypto.spec.PBEParameterSpec;
@@ -54,7 +55,11 @@ final class FileCertificateStore implements CertificateStore {
 
     private final Path location;
     private final char[] password;
-    private volatile Map<StoreName, List<StoreEntry>> snapshot;
+    private volatile Snapshot snapshot;
+
+    /** The file as last read: the key store keeps its keys encrypted until {@link #privateKey} asks for one. */
+    private record Snapshot(KeyStore keyStore, Map<StoreName, List<StoreEntry>> entries) {
+    }
 
     FileCertificateStore(Path location, char[] password) {
         this.location = SecureFiles.ensureDirectory(location);
@@ -64,7 +69,18 @@ final class FileCertificateStore implements CertificateStore {
 
     @Override
     public List<StoreEntry> entries(StoreName store) {
-        return snapshot.get(store);
+        return snapshot.entries().get(store);
+    }
+
+    @Override
+    public PrivateKey privateKey(StoreName store, String sha1Thumbprint) {
+        try {
+            return (PrivateKey) snapshot.keyStore().getKey(alias(store, sha1Thumbprint), password);
+        } catch (UnrecoverableKeyException e) {
+            throw wrongPassword(e);
+        } catch (GeneralSecurityException e) {
+            throw corrupt(e);
+        }
     }
 
     @Override
@@ -75,11 +91,10 @@ final class FileCertificateStore implements CertificateStore {
     @Override
     public void update(Consumer<Editor> change) {
         FileLocks.withLock(location.resolve(LOCK_FILE), () -> {
-            Map<StoreName, List<StoreEntry>> fresh = read();
-            Map<StoreName, List<StoreEntry>> edited = new EnumMap<>(StoreName.class);
-            fresh.forEach((k, v) -> edited.put(k, new ArrayList<>(v)));
-            change.accept(new MemoryEditor(edited));
-            write(edited);
+            Snapshot fresh = read();
+            MemoryEditor editor = new MemoryEditor(fresh.entries());
+            change.accept(editor);
+            write(fresh.keyStore(), editor);
             snapshot = read();
             return null;
         });
@@ -90,7 +105,7 @@ final class FileCertificateStore implements CertificateStore {
         Arrays.fill(password, '\0');
     }
 
-    private Map<StoreName, List<StoreEntry>> read() {
+    private Snapshot read() {
         Map<StoreName, List<StoreEntry>> result = new EnumMap<>(StoreName.class);
         for (StoreName s : StoreName.values()) {
             result.put(s, new ArrayList<>());
@@ -99,7 +114,7 @@ final class FileCertificateStore implements CertificateStore {
         try {
             bytes = Files.readAllBytes(location.resolve(STORE_FILE));
         } catch (NoSuchFileException e) {
-            return freeze(result);
+            return new Snapshot(emptyKeyStore(), freeze(result));
         } catch (IOException e) {
             throw new CertdeskException(Reason.IO_ERROR, "Cannot read " + location.resolve(STORE_FILE) + ": "
                     + e.getMessage(), e);
@@ -114,9 +129,8 @@ final class FileCertificateStore implements CertificateStore {
                     continue; // not ours: somebody added it with another tool
                 }
                 List<X509Certificate> chain = new ArrayList<>();
-                PrivateKey key = null;
-                if (keyStore.isKeyEntry(alias)) {
-                    key = (PrivateKey) keyStore.getKey(alias, password);
+                boolean hasKey = keyStore.isKeyEntry(alias);
+                if (hasKey) {
                     for (Certificate c : keyStore.getCertificateChain(alias)) {
                         chain.add((X509Certificate) c);
                     }
@@ -126,14 +140,22 @@ final class FileCertificateStore implements CertificateStore {
                 String name = metadata.getProperty(alias + ".name", Certificates.commonName(
                         Certificates.name(chain.get(0).getSubjectX500Principal())));
                 boolean exportable = Boolean.parseBoolean(metadata.getProperty(alias + ".exportable", "false"));
-                result.get(store).add(new StoreEntry(name, chain, key, exportable));
+                result.get(store).add(new StoreEntry(name, chain, null, hasKey, exportable));
             }
-        } catch (UnrecoverableKeyException e) {
-            throw wrongPassword(e);
         } catch (GeneralSecurityException | ClassCastException e) {
             throw corrupt(e);
         }
-        return freeze(result);
+        return new Snapshot(keyStore, freeze(result));
+    }
+
+    private static KeyStore emptyKeyStore() {
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(null, null);
+            return keyStore;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("This Java runtime has no PKCS#12 support", e);
+        }
     }
 
     private KeyStore load(byte[] bytes) {
@@ -164,27 +186,41 @@ final class FileCertificateStore implements CertificateStore {
         return metadata;
     }
 
-    private void write(Map<StoreName, List<StoreEntry>> stores) {
+    /**
+     * Applies the edits to the loaded key store, so that keys nobody touched are written back still encrypted as
+     * they were (never decrypted), then replaces the files.
+     */
+    private void write(KeyStore keyStore, MemoryEditor edits) {
         try {
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
-            keyStore.load(null, null);
             Properties metadata = readMetadata(); // keep old names until the new file is in place
-            for (Map.Entry<StoreName, List<StoreEntry>> e : stores.entrySet()) {
-                for (StoreEntry entry : e.getValue()) {
-                    String alias = alias(e.getKey(), Certificates.sha1(entry.certificate()));
-                    if (entry.privateKey() != null) {
-                        byte[] salt = new byte[16];
-                        RANDOM.nextBytes(salt);
-                        keyStore.setEntry(alias,
-                                new KeyStore.PrivateKeyEntry(entry.privateKey(), entry.chain().toArray(new Certificate[0])),
-                                new KeyStore.PasswordProtection(password, KEY_PROTECTION,
-                                        new PBEParameterSpec(salt, ITERATIONS)));
-                    } else {
-                        keyStore.setCertificateEntry(alias, entry.certificate());
-                    }
-                    metadata.setProperty(alias + ".name", entry.friendlyName());
-                    metadata.setProperty(alias + ".exportable", Boolean.toString(entry.exportable()));
+            for (String alias : edits.removed) {
+                if (!edits.put.containsKey(alias) && keyStore.containsAlias(alias)) {
+                    keyStore.deleteEntry(alias);
                 }
+            }
+            for (Map.Entry<String, StoreEntry> e : edits.put.entrySet()) {
+                String alias = e.getKey();
+                StoreEntry entry = e.getValue();
+                Certificate[] chain = entry.chain().toArray(new Certificate[0]);
+                if (entry.privateKey() != null) {
+                    keyStore.setEntry(alias, new KeyStore.PrivateKeyEntry(entry.privateKey(), chain), protection());
+                } else if (entry.hasPrivateKey()) {
+                    if (!keyStore.isKeyEntry(alias)) {
+                        throw new CertdeskException(Reason.INVALID_INPUT, "The store has no key for "
+                                + Certificates.commonName(Certificates.name(entry.certificate().getSubjectX500Principal())) + ".");
+                    }
+                    if (!Arrays.equals(keyStore.getCertificateChain(alias), chain)) {
+                        PrivateKey key = (PrivateKey) keyStore.getKey(alias, password);
+                        keyStore.setEntry(alias, new KeyStore.PrivateKeyEntry(key, chain), protection());
+                    }
+                } else {
+                    if (keyStore.isKeyEntry(alias)) {
+                        keyStore.deleteEntry(alias);
+                    }
+                    keyStore.setCertificateEntry(alias, chain[0]);
+                }
+                metadata.setProperty(alias + ".name", entry.friendlyName());
+                metadata.setProperty(alias + ".exportable", Boolean.toString(entry.exportable()));
             }
             SecureFiles.writeAtomically(location.resolve(METADATA_FILE), format(metadata));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -194,15 +230,26 @@ final class FileCertificateStore implements CertificateStore {
             Properties current = new Properties();
             for (String alias : Collections.list(keyStore.aliases())) {
                 for (String suffix : List.of(".name", ".exportable")) {
-                    current.setProperty(alias + suffix, metadata.getProperty(alias + suffix));
+                    String value = metadata.getProperty(alias + suffix);
+                    if (value != null) {
+                        current.setProperty(alias + suffix, value);
+                    }
                 }
             }
             if (!current.equals(metadata)) {
                 SecureFiles.writeAtomically(location.resolve(METADATA_FILE), format(current));
             }
+        } catch (UnrecoverableKeyException e) {
+            throw wrongPassword(e);
         } catch (IOException | GeneralSecurityException e) {
             throw new CertdeskException(Reason.IO_ERROR, "Cannot write the store: " + e.getMessage(), e);
         }
+    }
+
+    private KeyStore.PasswordProtection protection() {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return new KeyStore.PasswordProtection(password, KEY_PROTECTION, new PBEParameterSpec(salt, ITERATIONS));
     }
 
     private static byte[] format(Properties metadata) throws IOException {
@@ -258,11 +305,14 @@ final class FileCertificateStore implements CertificateStore {
         return Collections.unmodifiableMap(frozen);
     }
 
+    /** Records the changes of one update, and shows them in {@link #entries}. */
     private static final class MemoryEditor implements Editor {
-        private final Map<StoreName, List<StoreEntry>> stores;
+        private final Map<StoreName, List<StoreEntry>> stores = new EnumMap<>(StoreName.class);
+        final Map<String, StoreEntry> put = new java.util.LinkedHashMap<>();
+        final Set<String> removed = new java.util.HashSet<>();
 
-        MemoryEditor(Map<StoreName, List<StoreEntry>> stores) {
-            this.stores = stores;
+        MemoryEditor(Map<StoreName, List<StoreEntry>> current) {
+            current.forEach((k, v) -> stores.put(k, new ArrayList<>(v)));
         }
 
         @Override
@@ -276,10 +326,14 @@ final class FileCertificateStore implements CertificateStore {
             List<StoreEntry> list = stores.get(store);
             list.removeIf(e -> Certificates.sha1(e.certificate()).equals(sha1));
             list.add(entry);
+            put.put(alias(store, sha1), entry);
         }
 
         @Override
         public boolean remove(StoreName store, String sha1Thumbprint) {
+            String alias = alias(store, sha1Thumbprint);
+            put.remove(alias);
+            removed.add(alias);
             return stores.get(store).removeIf(e -> Certificates.sha1(e.certificate()).equals(sha1Thumbprint));
         }
     }

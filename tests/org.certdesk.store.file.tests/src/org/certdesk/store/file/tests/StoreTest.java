@@ -104,7 +104,9 @@ class StoreTest {
             StoreEntry e = store.entries(StoreName.REQUEST).get(0);
             assertEquals("Nom: été = ok", e.friendlyName());
             assertTrue(e.exportable());
-            assertNotNull(e.privateKey());
+            assertTrue(e.hasPrivateKey());
+            assertEquals(null, e.privateKey(), "keys stay encrypted until asked for");
+            assertNotNull(store.privateKey(StoreName.REQUEST, org.certdesk.crypto.internal.Certificates.sha1(e.certificate())));
         }
     }
 
