@@ -31,3 +31,19 @@ certdesk_apt_install() {
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
 }
+
+# Prints the materialized product's folder, building it first if it is missing or older than the sources.
+certdesk_product() {
+    local top="$1"
+    local product="$top/releng/org.certdesk.product/target/products/org.certdesk.app.product/linux/gtk/x86_64"
+    local stamp="$product/.built"
+    if [ ! -f "$stamp" ] || [ -n "$(find "$top/bundles" "$top/features" "$top/releng" "$top/target-platform" \
+            -newer "$stamp" -type f -not -path '*/target/*' -print -quit 2>/dev/null)" ]; then
+        echo "Building Certdesk (first run or sources changed)..." >&2
+        (cd "$top" && JAVA_HOME="$(certdesk_java_home)" ./mvnw -B -q -DskipTests \
+            -pl releng/org.certdesk.product -am verify >&2)
+        touch "$stamp"
+    fi
+    echo "$product"
+}
+
