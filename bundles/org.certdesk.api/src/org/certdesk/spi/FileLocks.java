@@ -45,7 +45,7 @@ public final class FileLocks {
             if (local.getHoldCount() > 1) {
                 return action.get(); // re-entered by the thread that already holds the OS lock
             }
-            SecureFiles.ensureDirectory(key.getParent());
+            SecureFiles.ensureFile(key);
             try (FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = acquire(channel, key, wait)) {
                 return action.get();

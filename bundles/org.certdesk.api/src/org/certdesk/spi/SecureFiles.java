@@ -30,8 +30,8 @@ public final class SecureFiles {
         try {
             if (!Files.isDirectory(dir)) {
                 Path parent = dir.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
+                if (parent != null && !Files.isDirectory(parent)) {
+                    ensureDirectory(parent); // missing ancestors are private too
                 }
                 try {
                     Files.createDirectory(dir, ownerOnly(DIR));
@@ -77,6 +77,19 @@ public final class SecureFiles {
                 }
             }
         }
+    }
+
+    /** Creates an empty owner-only file if there is none (lock files). */
+    public static Path ensureFile(Path file) {
+        ensureDirectory(file.toAbsolutePath().getParent());
+        try {
+            Files.createFile(file, ownerOnly(FILE));
+        } catch (FileAlreadyExistsException e) {
+            // there already
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + file, e);
+        }
+        return file;
     }
 
     /** Appends one line and syncs it: for append-only logs. */

@@ -304,7 +304,7 @@ public class CertdeskServiceImpl implements CertdeskService {
                 spec.state(), spec.city());
         CaConnector connector = connector(ca);
 
-        sink.step("Generating a " + spec.keySpec().label() + " key");
+        sink.step("Generating the key (" + spec.keySpec().label() + ")");
         KeyPair keys = KeyPairs.generate(spec.keySpec());
         byte[] csr = Csrs.create(keys, subject, sans);
         X509Certificate placeholder = CertificateIssuer.placeholder(keys, friendlyName);

@@ -93,6 +93,12 @@ class ServiceTest {
         assertEquals(List.of(), s.trustProblems(cert.sha1Thumbprint()));
         s.assign("Default", cert.displayThumbprint());
 
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                String perms = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                assertEquals(Files.isDirectory(p) ? "rwx------" : "rw-------", perms, p.toString());
+            }
+        }
         CertdeskServiceImpl restarted = Fixture.open(dir);
         UsageState state = restarted.usageStates().get(0);
         assertEquals(cert.sha1Thumbprint(), state.assigned().sha1Thumbprint());

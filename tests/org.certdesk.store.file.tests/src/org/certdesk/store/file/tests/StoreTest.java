@@ -87,10 +87,10 @@ class StoreTest {
     @Test
     void filesAreOwnerOnly() throws Exception {
         try (CertificateStore store = new FileStoreProvider().open(dir.resolve("s"), PASSWORD)) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("s"))));
             store.update(ed -> ed.put(StoreName.PERSONAL, entry("a", true)));
         }
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("s"))));
-        for (String f : List.of("stores.p12", "entries.properties")) {
+        for (String f : List.of("stores.p12", "entries.properties", ".lock")) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("s/" + f))), f);
         }
     }
