@@ -1,0 +1,310 @@
+package org.certdesk.ui.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+import org.certdesk.api.CertdeskException;
+import org.certdesk.api.CertdeskService;
+import org.certdesk.api.CertificateInfo;
+import org.certdesk.api.PendingRequest;
+import org.certdesk.api.RequestStatus;
+import org.certdesk.api.UsageState;
+import org.certdesk.ui.internal.wizard.RequestWizard;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * The main page: the server's usages with the certificate assigned to each, and the seven actions. The same
+ * methods back the buttons and the application model's command handlers.
+ */
+public class CertificateWizardPart {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+
+    private CertdeskService service;
+    private Shell shell;
+    private Table table;
+    private Label banner;
+    private Button request;
+    private Button assign;
+    private Button remove;
+    private Button view;
+    private Button refresh;
+    private Button importButton;
+    private Button processPending;
+    private List<UsageState> states = List.of();
+    private boolean validPending;
+    private boolean startupMarked;
+
+    @PostConstruct
+    public void createControls(Composite parent, @Service CertdeskService certdesk) {
+        this.service = certdesk;
+        this.shell = parent.getShell();
+        parent.setLayout(new GridLayout(1, false));
+        banner = new Label(parent, SWT.WRAP);
+        banner.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        banner.setText(Messages.intro);
+
+        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        for (String title : List.of(Messages.colUsage, Messages.colFriendlyName, Messages.colThumbprint,
+                Messages.colExpires, Messages.colStatus)) {
+            new TableColumn(table, SWT.NONE).setText(title);
+        }
+        table.addListener(SWT.Selection, e -> updateEnablement());
+        table.addListener(SWT.DefaultSelection, e -> view());
+
+        Composite buttons = new Composite(parent, SWT.NONE);
+        buttons.setLayout(new RowLayout(SWT.HORIZONTAL));
+        request = button(buttons, Messages.request, this::request);
+        assign = button(buttons, Messages.assign, this::assign);
+        remove = button(buttons, Messages.remove, this::remove);
+        view = button(buttons, Messages.view, this::view);
+        refresh = button(buttons, Messages.refresh, this::refresh);
+        importButton = button(buttons, Messages.importCertificate, this::importCertificate);
+        processPending = button(buttons, Messages.processPending, this::processPending);
+        service.readOnlyReason().ifPresent(reason -> banner.setText(NLS.bind(Messages.readOnly, reason)));
+        updateEnablement();
+        refresh();
+    }
+
+    private static Button button(Composite parent, String text, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+
+    // ---- state and enablement ----
+
+    private UsageState selected() {
+        int i = table.getSelectionIndex();
+        return i < 0 || i >= states.size() ? null : states.get(i);
+    }
+
+    public boolean canChange() {
+        return service.isAdministrator();
+    }
+
+    public boolean canAssign() {
+        return canChange() && selected() != null;
+    }
+
+    public boolean canRemove() {
+        return canChange() && selected() != null && selected().isAssigned();
+    }
+
+    public boolean canView() {
+        return selected() != null && selected().isAssigned();
+    }
+
+    /** True when Refresh found a pending request that its CA may still answer. */
+    public boolean canProcessPending() {
+        return canChange() && validPending;
+    }
+
+    private void updateEnablement() {
+        if (table.isDisposed()) {
+            return;
+        }
+        request.setEnabled(canChange());
+        assign.setEnabled(canAssign());
+        remove.setEnabled(canRemove());
+        view.setEnabled(canView());
+        importButton.setEnabled(canChange());
+        processPending.setEnabled(canProcessPending());
+        refresh.setEnabled(true);
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public List<UsageState> states() {
+        return states;
+    }
+
+    // ---- actions ----
+
+    /** Rereads the stores, the assignments and the pending requests, off the UI thread. */
+    public void refresh() {
+        record Snapshot(List<UsageState> states, boolean pending) {
+        }
+        UiJobs.run(Messages.working, shell.getDisplay(), () -> {
+            service.refresh();
+            boolean pending = service.pendingRequests().stream().anyMatch(p -> p.status() == RequestStatus.PENDING);
+            return new Snapshot(service.usageStates(), pending);
+        }, s -> show(s.states(), s.pending()), e -> UiJobs.showError(shell, e));
+    }
+
+    private void show(List<UsageState> newStates, boolean pending) {
+        if (table.isDisposed()) {
+            return;
+        }
+        String selectedId = selected() == null ? null : selected().usage().id();
+        states = newStates;
+        validPending = pending;
+        table.removeAll();
+        Locale locale = Locale.getDefault();
+        for (UsageState s : states) {
+            CertificateInfo c = s.assigned();
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setText(new String[] { s.usage().label(locale), c == null ? "" : c.friendlyName(),
+                    c == null ? "" : c.displayThumbprint(),
+                    c == null ? "" : DATE.format(c.notAfter().atZone(ZoneId.systemDefault())), status(s) });
+            if (s.usage().id().equals(selectedId)) {
+                table.setSelection(item);
+            }
+        }
+        for (TableColumn column : table.getColumns()) {
+            column.pack();
+        }
+        updateEnablement();
+        markStartup();
+    }
+
+    static String status(UsageState s) {
+        if (!s.problems().isEmpty()) {
+            return s.problems().get(0);
+        }
+        if (s.assigned() == null) {
+            return Messages.statusNothing;
+        }
+        long days = ChronoUnit.DAYS.between(Instant.now(), s.assigned().notAfter());
+        return days <= 30 ? NLS.bind(Messages.statusExpiresIn, days) : Messages.statusOk;
+    }
+
+    /** For the start-up benchmark: records when the table first shows the usages. */
+    private void markStartup() {
+        String marker = System.getProperty("certdesk.startupMarker");
+        if (marker != null && !startupMarked) {
+            startupMarked = true;
+            shell.getDisplay().asyncExec(() -> {
+                try {
+                    Files.writeString(Path.of(marker), Long.toString(System.currentTimeMillis()));
+                } catch (java.io.IOException e) {
+                    // the benchmark reports the missing marker
+                }
+            });
+        }
+    }
+
+    public void request() {
+        List<String> preselected = selected() == null ? List.of() : List.of(selected().usage().id());
+        RequestWizard wizard = new RequestWizard(service, preselected);
+        new WizardDialog(shell, wizard).open();
+        refresh();
+    }
+
+    public void assign() {
+        UsageState s = selected();
+        if (s == null) {
+            return;
+        }
+        AssignDialog dialog = new AssignDialog(shell, service, s.usage());
+        if (dialog.open() == AssignDialog.OK && dialog.chosen() != null) {
+            try {
+                service.assign(s.usage().id(), dialog.chosen().sha1Thumbprint());
+            } catch (CertdeskException e) {
+                UiJobs.showError(shell, e);
+            }
+            refresh();
+        }
+    }
+
+    public void remove() {
+        UsageState s = selected();
+        if (s == null || !s.isAssigned()) {
+            return;
+        }
+        if (MessageDialog.openConfirm(shell, Messages.removeTitle, NLS.bind(Messages.removeQuestion,
+                s.assigned().friendlyName(), s.usage().label(Locale.getDefault())))) {
+            try {
+                service.remove(s.usage().id());
+            } catch (CertdeskException e) {
+                UiJobs.showError(shell, e);
+            }
+            refresh();
+        }
+    }
+
+    public void view() {
+        UsageState s = selected();
+        if (s != null && s.isAssigned()) {
+            new CertificateDetailsDialog(shell, s.assigned()).open();
+        }
+    }
+
+    public void importCertificate() {
+        FileDialog dialog = new FileDialog(shell, SWT.OPEN);
+        dialog.setText(Messages.importTitle);
+        dialog.setFilterExtensions(new String[] { "*.pem;*.crt;*.cer;*.der;*.p7b;*.p7c", "*" });
+        String file = dialog.open();
+        if (file != null) {
+            importFile(Path.of(file));
+        }
+    }
+
+    /** Imports a file; a root certificate in it is trusted only after the admin confirms its fingerprint. */
+    public void importFile(Path file) {
+        try {
+            service.importCertificates(file, false);
+        } catch (CertdeskException e) {
+            if (e.reason() != CertdeskException.Reason.UNTRUSTED_CHAIN) {
+                UiJobs.showError(shell, e);
+                return;
+            }
+            if (!MessageDialog.openQuestion(shell, Messages.trustRootTitle, e.getMessage())) {
+                return;
+            }
+            try {
+                service.importCertificates(file, true);
+            } catch (CertdeskException again) {
+                UiJobs.showError(shell, again);
+                return;
+            }
+        }
+        refresh();
+    }
+
+    public void processPending() {
+        List<PendingRequest> pending = service.pendingRequests().stream()
+                .filter(p -> p.status() == RequestStatus.PENDING).toList();
+        if (pending.isEmpty()) {
+            MessageDialog.openInformation(shell, Messages.pendingTitle, Messages.pendingNone);
+            refresh();
+            return;
+        }
+        PendingDialog dialog = new PendingDialog(shell, pending);
+        if (dialog.open() != PendingDialog.OK || dialog.chosen() == null) {
+            return;
+        }
+        RequestWizard wizard = RequestWizard.processing(service, dialog.chosen());
+        new WizardDialog(shell, wizard).open();
+        refresh();
+    }
+}
