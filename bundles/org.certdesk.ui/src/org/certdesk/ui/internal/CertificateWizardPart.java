@@ -70,7 +70,9 @@ public class CertificateWizardPart {
         table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        tableData.heightHint = 160; // a small preferred height lets the buttons keep their row in small windows
+        table.setLayoutData(tableData);
         for (String title : List.of(Messages.colUsage, Messages.colFriendlyName, Messages.colThumbprint,
                 Messages.colExpires, Messages.colStatus)) {
             new TableColumn(table, SWT.NONE).setText(title);
