@@ -1,0 +1,265 @@
+package org.certdesk.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.certdesk.api.RequestStatus;
+import org.certdesk.core.internal.Authorizer;
+import org.certdesk.core.internal.CertdeskServiceImpl;
+import org.certdesk.core.internal.Contributions;
+import org.certdesk.core.internal.DataFolder;
+import org.certdesk.ui.internal.CertificateWizardPart;
+import org.certdesk.ui.internal.Messages;
+import org.certdesk.ui.internal.wizard.RequestWizard;
+import org.eclipse.core.runtime.RegistryFactory;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.wizard.IWizard;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console's first slice, through its real widgets under a (virtual) display. */
+class ConsoleTest {
+    @TempDir
+    Path dir;
+    private Display display;
+    private Shell shell;
+    private CertdeskServiceImpl service;
+    private CertificateWizardPart part;
+
+    /** A wizard dialog whose buttons the test presses, without blocking in open(). */
+    private static final class DrivenDialog extends WizardDialog {
+        DrivenDialog(Shell parent, IWizard wizard) {
+            super(parent, wizard);
+            setBlockOnOpen(false);
+        }
+
+        void next() {
+            Button next = getButton(IDialogConstants.NEXT_ID);
+            assertTrue(next.isEnabled(), "Next is enabled on " + getCurrentPage().getName()
+                    + (getCurrentPage().getErrorMessage() == null ? "" : ": " + getCurrentPage().getErrorMessage()));
+            nextPressed();
+        }
+
+        void finish() {
+            assertTrue(getButton(IDialogConstants.FINISH_ID).isEnabled(), "Finish is enabled");
+            finishPressed();
+        }
+
+        RequestWizard wizard() {
+            return (RequestWizard) getWizard();
+        }
+
+        Composite page() {
+            return (Composite) getCurrentPage().getControl();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        display = Display.getDefault();
+        service = new CertdeskServiceImpl(new DataFolder(dir), new Contributions(RegistryFactory.getRegistry()),
+                new Authorizer(new Authorizer.Identity("alice", false, List.of("certdesk-admins")), null),
+                "ui-test".toCharArray(), Clock.systemUTC());
+        shell = new Shell(display);
+        shell.setText("Certdesk");
+        shell.setLayout(new FillLayout());
+        shell.setSize(1100, 640);
+        Composite partArea = new Composite(shell, SWT.NONE);
+        part = new CertificateWizardPart();
+        part.createControls(partArea, service);
+        shell.open();
+        Ui.waitUntil(display, () -> part.table().getItemCount() == 4, "the usages are listed");
+    }
+
+    @AfterEach
+    void close() {
+        shell.dispose();
+        Ui.settle(display);
+    }
+
+    private void select(int row) {
+        part.table().setSelection(row);
+        part.table().notifyListeners(SWT.Selection, new Event());
+    }
+
+    private DrivenDialog requestThroughEveryPage(String friendlyName) {
+        RequestWizard wizard = new RequestWizard(service, List.of("Default"));
+        DrivenDialog dialog = new DrivenDialog(shell, wizard);
+        dialog.open();
+        Ui.screenshot(dialog.getShell(), "request-01-mode");
+        dialog.next();
+        Ui.screenshot(dialog.getShell(), "request-02-ca");
+        dialog.next();
+        List<Button> usages = Ui.all(dialog.page(), Button.class);
+        assertTrue(usages.get(0).getSelection(), "the usage selected on the main page is checked");
+        Ui.screenshot(dialog.getShell(), "request-03-usages");
+        dialog.next();
+        Text name = Ui.after(dialog.page(), Messages.friendlyName, Text.class);
+        Combo key = Ui.after(dialog.page(), Messages.keyType, Combo.class);
+        key.select(3); // EC-P256
+        key.notifyListeners(SWT.Selection, new Event());
+        name.setText(friendlyName);
+        assertEquals(null, dialog.getCurrentPage().getErrorMessage());
+        Ui.screenshot(dialog.getShell(), "request-04-name");
+        dialog.next();
+        Ui.after(dialog.page(), Messages.organization, Text.class).setText("Example Corp");
+        Ui.screenshot(dialog.getShell(), "request-05-organization");
+        dialog.next();
+        Combo country = Ui.after(dialog.page(), Messages.country, Combo.class);
+        for (int i = 0; i < country.getItemCount(); i++) {
+            if (country.getItem(i).endsWith("(FR)")) {
+                country.select(i);
+            }
+        }
+        country.notifyListeners(SWT.Selection, new Event());
+        Ui.after(dialog.page(), Messages.city, Text.class).setText("Paris");
+        Ui.screenshot(dialog.getShell(), "request-06-geography");
+        dialog.next();
+        Text newSan = Ui.all(dialog.page(), Text.class).stream().filter(t -> Messages.sanHint.equals(t.getMessage()))
+                .findFirst().orElseThrow();
+        newSan.setText("bad name!");
+        Ui.click(Ui.button(dialog.page(), Messages.add));
+        assertNotNull(dialog.getCurrentPage().getErrorMessage(), "an invalid name is refused as you type");
+        newSan.setText("console.example.com");
+        Ui.click(Ui.button(dialog.page(), Messages.add));
+        Ui.screenshot(dialog.getShell(), "request-07-names");
+        dialog.next();
+        String summary = Ui.all(dialog.page(), Text.class).get(0).getText();
+        assertTrue(summary.contains("console.example.com") && summary.contains(friendlyName), summary);
+        Ui.screenshot(dialog.getShell(), "request-08-summary");
+        dialog.next();
+        Ui.waitUntil(display, () -> "status".equals(dialog.getCurrentPage().getName()), "the CA has answered");
+        return dialog;
+    }
+
+    @Test
+    void requestThenAssignedThenViewThenRemove() {
+        service.trustRoot(service.caRoot("local").orElseThrow().encoded()); // as the first-start setup offers
+        select(0);
+        Ui.screenshot(shell, "main-01-empty");
+        assertFalse(part.canRemove() || part.canView(), "Remove and View need an assigned certificate");
+        assertTrue(part.canAssign());
+
+        DrivenDialog dialog = requestThroughEveryPage("Front end");
+        RequestWizard wizard = dialog.wizard();
+        assertEquals(RequestStatus.ISSUED, wizard.model().outcome().status());
+        String thumbprint = wizard.model().outcome().certificate().displayThumbprint();
+        Composite status = dialog.page();
+        assertTrue(Ui.all(status, Text.class).stream().anyMatch(t -> t.getText().equals(thumbprint)),
+                "the status page shows the thumbprint");
+        Button assign = Ui.all(status, Button.class).stream().filter(b -> (b.getStyle() & SWT.CHECK) != 0)
+                .findFirst().orElseThrow();
+        assertTrue(assign.getSelection() && assign.isEnabled(), "assign to the usages chosen is on by default");
+        assertFalse(Ui.button(status, Messages.trustCaRoot).getVisible(), "nothing to trust");
+        Ui.screenshot(dialog.getShell(), "request-09-status");
+        dialog.finish();
+
+        part.refresh();
+        Ui.waitUntil(display, () -> part.table().getItem(0).getText(2).equals(thumbprint),
+                "the usage shows the new thumbprint");
+        select(0);
+        assertTrue(part.canView() && part.canRemove());
+        Ui.screenshot(shell, "main-02-assigned");
+
+        Ui.answer(display, NLS.bind(Messages.detailsTitle, "Front end"), IDialogConstants.CLOSE_LABEL);
+        part.view();
+        Ui.answer(display, Messages.removeTitle, IDialogConstants.OK_LABEL);
+        part.remove();
+        part.refresh();
+        Ui.waitUntil(display, () -> part.table().getItem(0).getText(2).isEmpty(), "the usage is unassigned");
+        Ui.screenshot(shell, "main-03-removed");
+        assertEquals("Front end", service.find(thumbprint).friendlyName(), "Remove keeps the certificate");
+    }
+
+    @Test
+    void untrustedRootIsExplainedAndAssignmentWaitsForTrust() {
+        select(0);
+        DrivenDialog dialog = requestThroughEveryPage("Untrusted");
+        Composite status = dialog.page();
+        String text = String.join("\n", Ui.all(status, Label.class).stream().map(Label::getText).toList());
+        assertTrue(text.contains("not in the Trusted Root store"), text);
+        Button assign = Ui.all(status, Button.class).stream().filter(b -> (b.getStyle() & SWT.CHECK) != 0)
+                .findFirst().orElseThrow();
+        assertFalse(assign.isEnabled() || assign.getSelection(), "no assignment while the chain is untrusted");
+        assertTrue(Ui.button(status, Messages.trustCaRoot).getVisible());
+        Ui.screenshot(dialog.getShell(), "request-10-untrusted");
+
+        Ui.answer(display, Messages.trustRootTitle, IDialogConstants.YES_LABEL);
+        Ui.click(Ui.button(status, Messages.trustCaRoot));
+        assertTrue(assign.isEnabled() && assign.getSelection(), "trusting the root enables assignment");
+        dialog.finish();
+        assertTrue(service.usageStates().get(0).isAssigned());
+    }
+
+    @Test
+    void readOnlyForNonAdministrators() {
+        CertdeskServiceImpl viewer = new CertdeskServiceImpl(new DataFolder(dir),
+                new Contributions(RegistryFactory.getRegistry()),
+                new Authorizer(new Authorizer.Identity("bob", false, List.of("users")), null), "ui-test".toCharArray(),
+                Clock.systemUTC());
+        Shell other = new Shell(display);
+        other.setLayout(new FillLayout());
+        other.setSize(1100, 640);
+        CertificateWizardPart readOnly = new CertificateWizardPart();
+        readOnly.createControls(new Composite(other, SWT.NONE), viewer);
+        other.open();
+        Ui.waitUntil(display, () -> readOnly.table().getItemCount() == 4, "the usages are listed");
+        readOnly.table().setSelection(0);
+        readOnly.table().notifyListeners(SWT.Selection, new Event());
+        Ui.screenshot(other, "main-04-read-only");
+        assertFalse(Ui.button(other, Messages.request).isEnabled());
+        assertFalse(Ui.button(other, Messages.assign).isEnabled());
+        assertFalse(Ui.button(other, Messages.importCertificate).isEnabled());
+        assertTrue(Ui.button(other, Messages.refresh).isEnabled());
+        assertTrue(Ui.all(other, Label.class).stream().anyMatch(l -> l.getText().contains("certdesk-admins")));
+        other.dispose();
+    }
+
+    @Test
+    void pendingRequestEnablesProcessPendingAfterRefresh() {
+        service.setCaSetting("local", "requireApproval", "true");
+        select(0);
+        DrivenDialog dialog = requestThroughEveryPage("Waiting");
+        RequestWizard wizard = dialog.wizard();
+        assertEquals(RequestStatus.PENDING, wizard.model().outcome().status());
+        Ui.screenshot(dialog.getShell(), "request-11-pending");
+        dialog.finish();
+        part.refresh();
+        Ui.waitUntil(display, part::canProcessPending, "Refresh finds the pending request");
+        assertTrue(Ui.button(shell, Messages.processPending).isEnabled());
+    }
+
+    @Test
+    void frenchMessagesCoverEveryKey() throws Exception {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties fr = new java.util.Properties();
+        try (var a = Messages.class.getResourceAsStream("messages.properties");
+                var b = Messages.class.getResourceAsStream("messages_fr.properties")) {
+            en.load(a);
+            fr.load(b);
+        }
+        assertEquals(en.keySet(), fr.keySet());
+        assertTrue(fr.getProperty("partTitle").equals("Assistant Certificat"));
+    }
+}
