@@ -19,6 +19,10 @@ if [ -z "${DISPLAY:-}" ]; then
     echo "No display was set: the console runs on a virtual display $DISPLAY (e.g. 'xwd -root -display $DISPLAY')." >&2
 fi
 export NO_AT_BRIDGE=1
-"$JAVA_HOME/bin/java" -Declipse.registry.MultiLanguage=true -Dcertdesk.data="$data" ${CERTDESK_VMARGS:-} \
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/certdesk"
+mkdir -p "$cache"
+# a class-data archive made on the first start makes later starts faster
+"$JAVA_HOME/bin/java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$cache/console-$(basename "$JAVA_HOME").jsa" \
+    -Xlog:disable -Xlog:all=error:stderr -Xlog:cds*=off -Declipse.registry.MultiLanguage=true -Dcertdesk.data="$data" ${CERTDESK_VMARGS:-} \
     -jar "$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)" \
     -product org.certdesk.app.product -data "$data/console" -nosplash "$@"
