@@ -15,10 +15,12 @@ import org.certdesk.api.CertdeskService;
 import org.certdesk.api.CertificateInfo;
 import org.certdesk.api.PendingRequest;
 import org.certdesk.api.RequestStatus;
+import org.certdesk.api.UsageProfile;
 import org.certdesk.api.UsageState;
 import org.certdesk.ui.internal.wizard.RequestWizard;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -103,9 +105,20 @@ public class CertificateWizardPart {
 
     // ---- state and enablement ----
 
+    /** The usage on the selected row; null when nothing or a profile's heading row is selected. */
     private UsageState selected() {
         int i = table.getSelectionIndex();
-        return i < 0 || i >= states.size() ? null : states.get(i);
+        return i < 0 ? null : (UsageState) table.getItem(i).getData();
+    }
+
+    /** The row that shows {@code usageId}, or null. */
+    public TableItem row(String usageId) {
+        for (TableItem item : table.getItems()) {
+            if (item.getData() instanceof UsageState s && s.usage().id().equals(usageId)) {
+                return item;
+            }
+        }
+        return null;
     }
 
     public boolean canChange() {
@@ -154,39 +167,62 @@ public class CertificateWizardPart {
 
     /** Rereads the stores, the assignments and the pending requests, off the UI thread. */
     public void refresh() {
-        record Snapshot(List<UsageState> states, boolean pending) {
-        }
         UiJobs.run(Messages.working, shell.getDisplay(), () -> {
             service.refresh();
             boolean pending = service.pendingRequests().stream().anyMatch(p -> p.status() == RequestStatus.PENDING);
-            return new Snapshot(service.usageStates(), pending);
-        }, s -> show(s.states(), s.pending()), e -> UiJobs.showError(shell, e));
+            return new Snapshot(service.profiles(), service.usageStates(), pending);
+        }, this::show, e -> UiJobs.showError(shell, e));
     }
 
-    private void show(List<UsageState> newStates, boolean pending) {
+    private record Snapshot(List<UsageProfile> profiles, List<UsageState> states, boolean pending) {
+    }
+
+    private void show(Snapshot snapshot) {
         if (table.isDisposed()) {
             return;
         }
         String selectedId = selected() == null ? null : selected().usage().id();
-        states = newStates;
-        validPending = pending;
+        states = snapshot.states();
+        validPending = snapshot.pending();
         table.removeAll();
         Locale locale = Locale.getDefault();
-        for (UsageState s : states) {
-            CertificateInfo c = s.assigned();
-            TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] { s.usage().label(locale), c == null ? "" : c.friendlyName(),
-                    c == null ? "" : c.displayThumbprint(),
-                    c == null ? "" : DATE.format(c.notAfter().atZone(ZoneId.systemDefault())), status(s) });
-            if (s.usage().id().equals(selectedId)) {
-                table.setSelection(item);
+        // one heading row per profile (in the order the profiles are contributed), then its usages
+        for (UsageProfile profile : snapshot.profiles()) {
+            List<UsageState> members = states.stream().filter(s -> profile.id().equals(s.usage().profileId())).toList();
+            if (!members.isEmpty()) {
+                heading(profile.label(locale));
+                members.forEach(s -> row(s, locale, selectedId));
             }
+        }
+        List<UsageState> orphans = states.stream().filter(s -> snapshot.profiles().stream()
+                .noneMatch(p -> p.id().equals(s.usage().profileId()))).toList();
+        if (!orphans.isEmpty()) {
+            heading(Messages.otherUsages);
+            orphans.forEach(s -> row(s, locale, selectedId));
         }
         for (TableColumn column : table.getColumns()) {
             column.pack();
         }
         updateEnablement();
         markStartup();
+    }
+
+    private void heading(String text) {
+        TableItem item = new TableItem(table, SWT.NONE);
+        item.setText(0, text);
+        item.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
+    }
+
+    private void row(UsageState s, Locale locale, String selectedId) {
+        CertificateInfo c = s.assigned();
+        TableItem item = new TableItem(table, SWT.NONE);
+        item.setData(s);
+        item.setText(new String[] { "    " + s.usage().label(locale), c == null ? "" : c.friendlyName(),
+                c == null ? "" : c.displayThumbprint(),
+                c == null ? "" : DATE.format(c.notAfter().atZone(ZoneId.systemDefault())), status(s) });
+        if (s.usage().id().equals(selectedId)) {
+            table.setSelection(item);
+        }
     }
 
     static String status(UsageState s) {

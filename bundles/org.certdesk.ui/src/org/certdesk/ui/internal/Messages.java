@@ -21,6 +21,7 @@ public final class Messages extends NLS {
     public static String statusOk;
     public static String statusExpiresIn;
     public static String statusNothing;
+    public static String otherUsages;
     public static String statusPending;
     public static String readOnly;
     public static String removeTitle;

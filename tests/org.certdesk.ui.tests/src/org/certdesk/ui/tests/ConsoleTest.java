@@ -89,7 +89,7 @@ class ConsoleTest {
         part = new CertificateWizardPart();
         part.createControls(partArea, service);
         shell.open();
-        Ui.waitUntil(display, () -> part.table().getItemCount() == 4, "the usages are listed");
+        Ui.waitUntil(display, () -> part.states().size() == 4, "the usages are listed");
     }
 
     @AfterEach
@@ -98,8 +98,8 @@ class ConsoleTest {
         Ui.settle(display);
     }
 
-    private void select(int row) {
-        part.table().setSelection(row);
+    private void select(String usageId) {
+        part.table().setSelection(part.row(usageId));
         part.table().notifyListeners(SWT.Selection, new Event());
     }
 
@@ -156,7 +156,7 @@ class ConsoleTest {
     @Test
     void requestThenAssignedThenViewThenRemove() {
         service.trustRoot(service.caRoot("local").orElseThrow().encoded()); // as the first-start setup offers
-        select(0);
+        select("Default");
         Ui.screenshot(shell, "main-01-empty");
         assertFalse(part.canRemove() || part.canView(), "Remove and View need an assigned certificate");
         assertTrue(part.canAssign());
@@ -176,9 +176,9 @@ class ConsoleTest {
         dialog.finish();
 
         part.refresh();
-        Ui.waitUntil(display, () -> part.table().getItem(0).getText(2).equals(thumbprint),
+        Ui.waitUntil(display, () -> part.row("Default").getText(2).equals(thumbprint),
                 "the usage shows the new thumbprint");
-        select(0);
+        select("Default");
         assertTrue(part.canView() && part.canRemove());
         Ui.screenshot(shell, "main-02-assigned");
 
@@ -187,14 +187,24 @@ class ConsoleTest {
         Ui.answer(display, Messages.removeTitle, IDialogConstants.OK_LABEL);
         part.remove();
         part.refresh();
-        Ui.waitUntil(display, () -> part.table().getItem(0).getText(2).isEmpty(), "the usage is unassigned");
+        Ui.waitUntil(display, () -> part.row("Default").getText(2).isEmpty(), "the usage is unassigned");
         Ui.screenshot(shell, "main-03-removed");
         assertEquals("Front end", service.find(thumbprint).friendlyName(), "Remove keeps the certificate");
     }
 
     @Test
+    void usagesAreGroupedUnderTheirProfile() {
+        String profile = service.profiles().get(0).label(java.util.Locale.getDefault());
+        assertEquals(profile, part.table().getItem(0).getText(0), "the profile heads its usages");
+        assertEquals(part.table().indexOf(part.row("Default")), 1);
+        part.table().setSelection(0);
+        part.table().notifyListeners(SWT.Selection, new Event());
+        assertFalse(part.canAssign() || part.canView() || part.canRemove(), "a heading is not a usage");
+    }
+
+    @Test
     void untrustedRootIsExplainedAndAssignmentWaitsForTrust() {
-        select(0);
+        select("Default");
         DrivenDialog dialog = requestThroughEveryPage("Untrusted");
         Composite status = dialog.page();
         String text = String.join("\n", Ui.all(status, Label.class).stream().map(Label::getText).toList());
@@ -224,8 +234,8 @@ class ConsoleTest {
         CertificateWizardPart readOnly = new CertificateWizardPart();
         readOnly.createControls(new Composite(other, SWT.NONE), viewer);
         other.open();
-        Ui.waitUntil(display, () -> readOnly.table().getItemCount() == 4, "the usages are listed");
-        readOnly.table().setSelection(0);
+        Ui.waitUntil(display, () -> readOnly.states().size() == 4, "the usages are listed");
+        readOnly.table().setSelection(readOnly.row("Default"));
         readOnly.table().notifyListeners(SWT.Selection, new Event());
         Ui.screenshot(other, "main-04-read-only");
         assertFalse(Ui.button(other, Messages.request).isEnabled());
@@ -239,7 +249,7 @@ class ConsoleTest {
     @Test
     void pendingRequestEnablesProcessPendingAfterRefresh() {
         service.setCaSetting("local", "requireApproval", "true");
-        select(0);
+        select("Default");
         DrivenDialog dialog = requestThroughEveryPage("Waiting");
         RequestWizard wizard = dialog.wizard();
         assertEquals(RequestStatus.PENDING, wizard.model().outcome().status());
