@@ -307,16 +307,18 @@ public class CertificateWizardPart {
         }
     }
 
-    /** Imports a file; a root certificate in it is trusted only after the admin confirms its fingerprint. */
+    /**
+     * Imports a file; a self-signed root in it is trusted only after the admin has seen its subject and SHA-256
+     * fingerprint and said yes (one question per root).
+     */
     public void importFile(Path file) {
         try {
             service.importCertificates(file, false);
         } catch (CertdeskException e) {
-            if (e.reason() != CertdeskException.Reason.UNTRUSTED_CHAIN) {
-                UiJobs.showError(shell, e);
-                return;
-            }
-            if (!MessageDialog.openQuestion(shell, Messages.trustRootTitle, e.getMessage())) {
+            if (e.reason() != CertdeskException.Reason.UNTRUSTED_CHAIN || !confirmRoots(file, e.getMessage())) {
+                if (e.reason() != CertdeskException.Reason.UNTRUSTED_CHAIN) {
+                    UiJobs.showError(shell, e);
+                }
                 return;
             }
             try {
@@ -327,6 +329,20 @@ public class CertificateWizardPart {
             }
         }
         refresh();
+    }
+
+    private boolean confirmRoots(Path file, String serviceExplanation) {
+        List<RootCertificates.Root> roots = RootCertificates.in(file);
+        if (roots.isEmpty()) { // the JDK could not read it: the service's sentence names the root instead
+            return MessageDialog.openQuestion(shell, Messages.trustRootTitle, serviceExplanation);
+        }
+        for (RootCertificates.Root root : roots) {
+            if (!MessageDialog.openQuestion(shell, Messages.trustRootTitle,
+                    NLS.bind(Messages.trustRootQuestion, root.subject(), root.sha256()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void processPending() {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import org.certdesk.api.CertificateInfo;
 import org.certdesk.api.RequestStatus;
+import org.certdesk.api.StoreName;
 import org.certdesk.core.internal.Authorizer;
 import org.certdesk.core.internal.CertdeskServiceImpl;
 import org.certdesk.core.internal.Contributions;
@@ -200,6 +202,27 @@ class ConsoleTest {
         part.table().setSelection(0);
         part.table().notifyListeners(SWT.Selection, new Event());
         assertFalse(part.canAssign() || part.canView() || part.canRemove(), "a heading is not a usage");
+    }
+
+    @Test
+    void importingARootShowsItsSubjectAndFingerprintBeforeTrustingIt() throws Exception {
+        CertificateInfo root = service.caRoot("local").orElseThrow();
+        Path pem = dir.resolve("root.pem");
+        java.nio.file.Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(root.encoded())
+                + "\n-----END CERTIFICATE-----\n");
+        String[] asked = new String[1];
+        Ui.answer(display, Messages.trustRootTitle, IDialogConstants.NO_LABEL, asked);
+        part.importFile(pem);
+        assertTrue(asked[0].contains(root.sha256Fingerprint()) && asked[0].contains(root.subject().split(",")[0]),
+                asked[0]);
+        assertTrue(service.list(StoreName.TRUSTED_ROOT).stream().noneMatch(c -> c.sha1Thumbprint()
+                .equals(root.sha1Thumbprint())), "No leaves the root untrusted");
+
+        Ui.answer(display, Messages.trustRootTitle, IDialogConstants.YES_LABEL);
+        part.importFile(pem);
+        assertTrue(service.list(StoreName.TRUSTED_ROOT).stream().anyMatch(c -> c.sha1Thumbprint()
+                .equals(root.sha1Thumbprint())), "Yes trusts it");
     }
 
     @Test

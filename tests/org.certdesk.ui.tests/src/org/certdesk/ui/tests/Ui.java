@@ -104,6 +104,24 @@ final class Ui {
         });
     }
 
+    /** Like {@link #answer}, and keeps the dialog's message text in {@code text[0]}. */
+    static void answer(Display display, String title, String buttonText, String[] text) {
+        display.timerExec(100, new Runnable() {
+            @Override
+            public void run() {
+                for (Shell s : display.getShells()) {
+                    if (title.equals(s.getText()) && s.isVisible()) {
+                        text[0] = String.join("\n", all(s, Label.class).stream().map(Label::getText).toList());
+                        screenshot(s, "dialog-" + title.replaceAll("\\W+", "-").toLowerCase());
+                        click(button(s, buttonText));
+                        return;
+                    }
+                }
+                display.timerExec(100, this);
+            }
+        });
+    }
+
     /** Saves what the screen shows of this shell as target/screenshots/NAME.png. */
     static void screenshot(Shell shell, String name) {
         Display display = shell.getDisplay();
