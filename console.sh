@@ -23,6 +23,6 @@ cache="${XDG_CACHE_HOME:-$HOME/.cache}/certdesk"
 mkdir -p "$cache"
 # a class-data archive made on the first start makes later starts faster
 "$JAVA_HOME/bin/java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$cache/console-$(basename "$JAVA_HOME").jsa" \
-    -Xlog:disable -Xlog:all=error:stderr -Xlog:cds*=off -Declipse.registry.MultiLanguage=true -Dcertdesk.data="$data" ${CERTDESK_VMARGS:-} \
+    -Xlog:disable -Declipse.registry.MultiLanguage=true -Dcertdesk.data="$data" ${CERTDESK_VMARGS:-} \
     -jar "$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)" \
     -product org.certdesk.app.product -data "$data/console" -nosplash "$@"

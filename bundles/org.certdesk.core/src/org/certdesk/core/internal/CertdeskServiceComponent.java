@@ -25,7 +25,13 @@ public class CertdeskServiceComponent {
         registration = context.registerService(CertdeskService.class.getName(), new ServiceFactory<CertdeskService>() {
             @Override
             public CertdeskService getService(Bundle bundle, ServiceRegistration<CertdeskService> reg) {
-                return shared();
+                try {
+                    return shared();
+                } catch (RuntimeException e) {
+                    // the framework logs the failure; the console then shows that the data folder cannot be opened
+                    throw new IllegalStateException("Certdesk cannot open " + DataFolder.defaultLocation() + ": "
+                            + e.getMessage(), e);
+                }
             }
 
             @Override

@@ -262,10 +262,7 @@ public class CertdeskServiceImpl implements CertdeskService {
     public RequestOutcome request(RequestSpec spec, ProgressSink progress) {
         authorizer.check("request a certificate");
         List<String> log = new ArrayList<>();
-        ProgressSink sink = message -> {
-            log.add(message);
-            progress.step(message);
-        };
+        ProgressSink sink = recording(progress, log);
         // every check before anything is generated or written
         if (spec.usageIds().isEmpty()) {
             throw new CertdeskException(Reason.INVALID_INPUT, "Choose at least one usage for the certificate.");
@@ -298,7 +295,10 @@ public class CertdeskServiceImpl implements CertdeskService {
                     + " fill in the server configuration (" + data.serverConfigurationFile() + ") or add names.");
         }
         for (SubjectAltName san : sans) {
-            validateSan(san);
+            if (!san.isWellFormed()) {
+                throw new CertdeskException(Reason.INVALID_INPUT, "'" + san.value() + "' is not a valid " + san.type()
+                        + " name.");
+            }
         }
         Csrs.Subject subject = new Csrs.Subject(cn, spec.organization(), spec.organizationalUnit(), spec.country(),
                 spec.state(), spec.city());
@@ -331,37 +331,18 @@ public class CertdeskServiceImpl implements CertdeskService {
         return handle(response, record, keyThumb, sink, log);
     }
 
+    /** Passes steps on and keeps them for the status page's log. */
+    private static ProgressSink recording(ProgressSink progress, List<String> log) {
+        return message -> {
+            log.add(message);
+            progress.step(message);
+        };
+    }
+
     private static <T> List<T> concat(List<T> a, List<T> b) {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static void validateSan(SubjectAltName san) {
-        String v = san.value();
-        boolean ok = switch (san.type()) {
-            case DNS -> v.matches("(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
-                    && v.length() <= 253;
-            case IP -> isIp(v);
-            case EMAIL -> v.matches("[^@\\s]+@[^@\\s]+");
-            case URI -> v.matches("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
-        };
-        if (!ok) {
-            throw new CertdeskException(Reason.INVALID_INPUT, "'" + v + "' is not a valid " + san.type() + " name.");
-        }
-    }
-
-    private static boolean isIp(String v) {
-        // only literal forms reach getByName, so it never does a DNS lookup
-        if (!v.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !v.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
-            return false;
-        }
-        try {
-            java.net.InetAddress.getByName(v);
-            return true;
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 
     /** Turns a CA answer into stores, pending records and what the status page shows. */
@@ -509,10 +490,7 @@ public class CertdeskServiceImpl implements CertdeskService {
         Properties p = pendingProperties(pendingId);
         PendingRequest record = fromProperties(p);
         List<String> log = new ArrayList<>();
-        ProgressSink sink = m -> {
-            log.add(m);
-            progress.step(m);
-        };
+        ProgressSink sink = recording(progress, log);
         sink.step("Asking " + record.caId() + " about request " + record.caRequestId());
         CaResponse response = connector(caEntry(record.caId())).retrieve(record.caRequestId(), sink);
         audit("process-pending", record.friendlyName() + " (" + record.caRequestId() + "): " + response.status());

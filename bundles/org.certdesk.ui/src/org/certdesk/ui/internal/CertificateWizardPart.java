@@ -18,6 +18,7 @@ import org.certdesk.api.RequestStatus;
 import org.certdesk.api.UsageProfile;
 import org.certdesk.api.UsageState;
 import org.certdesk.ui.internal.wizard.RequestWizard;
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.JFaceResources;
@@ -61,10 +62,16 @@ public class CertificateWizardPart {
     private boolean startupMarked;
 
     @PostConstruct
-    public void createControls(Composite parent, @Service CertdeskService certdesk) {
+    public void createControls(Composite parent, @Optional @Service CertdeskService certdesk) {
         this.service = certdesk;
         this.shell = parent.getShell();
         parent.setLayout(new GridLayout(1, false));
+        if (certdesk == null) { // the data folder could not be opened: say so instead of failing to draw
+            Label unavailable = new Label(parent, SWT.WRAP);
+            unavailable.setText(Messages.unavailable);
+            unavailable.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+            return;
+        }
         banner = new Label(parent, SWT.WRAP);
         banner.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         banner.setText(Messages.intro);
@@ -105,14 +112,25 @@ public class CertificateWizardPart {
 
     // ---- state and enablement ----
 
+    /** False when the data folder could not be opened: then every action is off. */
+    public boolean available() {
+        return service != null && table != null;
+    }
+
     /** The usage on the selected row; null when nothing or a profile's heading row is selected. */
     private UsageState selected() {
+        if (!available()) {
+            return null;
+        }
         int i = table.getSelectionIndex();
         return i < 0 ? null : (UsageState) table.getItem(i).getData();
     }
 
     /** The row that shows {@code usageId}, or null. */
     public TableItem row(String usageId) {
+        if (!available()) {
+            return null;
+        }
         for (TableItem item : table.getItems()) {
             if (item.getData() instanceof UsageState s && s.usage().id().equals(usageId)) {
                 return item;
@@ -122,7 +140,7 @@ public class CertificateWizardPart {
     }
 
     public boolean canChange() {
-        return service.isAdministrator();
+        return available() && service.isAdministrator();
     }
 
     public boolean canAssign() {

@@ -122,6 +122,7 @@ public final class Messages extends NLS {
     public static String assignToUsages;
     public static String trustProblem;
     public static String trustCaRoot;
+    public static String unavailable;
 
     static {
         NLS.initializeMessages("org.certdesk.ui.internal.messages", Messages.class);

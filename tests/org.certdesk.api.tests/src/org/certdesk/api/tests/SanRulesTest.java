@@ -58,4 +58,16 @@ class SanRulesTest {
         assertEquals(new SubjectAltName(SanType.IP, "10.0.0.1"), SubjectAltName.parse("ip:10.0.0.1"));
         assertEquals(SubjectAltName.dns("a.example.com"), SubjectAltName.parse(" a.example.com "));
     }
+
+    @Test
+    void wellFormedNamesOnly() {
+        for (String ok : List.of("a.example.com", "*.example.com", "DNS:xn--bcher-kva.example", "IP:192.0.2.1",
+                "IP:2001:db8::1", "EMAIL:admin@example.com", "URI:https://example.com/x")) {
+            org.junit.jupiter.api.Assertions.assertTrue(SubjectAltName.parse(ok).isWellFormed(), ok);
+        }
+        for (String bad : List.of("bad name!", "-a.example.com", "a..example.com", "IP:256.1.1.1", "IP:host",
+                "IP:1.2.3", "EMAIL:nobody", "URI:no scheme", "*.*.example.com")) {
+            org.junit.jupiter.api.Assertions.assertFalse(SubjectAltName.parse(bad).isWellFormed(), bad);
+        }
+    }
 }

@@ -295,7 +295,8 @@ final class FileCertificateStore implements CertificateStore {
 
     private CertdeskException corrupt(Exception e) {
         return new CertdeskException(Reason.STORE_CORRUPT, "The store file " + location.resolve(STORE_FILE)
-                + " is damaged or not a PKCS#12 file (" + e.getMessage() + "). Nothing was changed; restore it from"
+                + " is damaged or not a PKCS#12 file (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()) + "). Nothing was changed; restore it from"
                 + " a backup or move it away to start with empty stores.", e);
     }
 

@@ -11,6 +11,6 @@ public class RefreshHandler extends PartHandler {
 
     @Override
     boolean enabled(CertificateWizardPart part) {
-        return true;
+        return part.available();
     }
 }

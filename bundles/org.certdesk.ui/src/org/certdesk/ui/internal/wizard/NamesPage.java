@@ -101,7 +101,7 @@ class NamesPage extends WizardPage {
             return;
         }
         SubjectAltName san = SubjectAltName.parse(text);
-        if (!valid(san)) {
+        if (!san.isWellFormed()) {
             setErrorMessage(NLS.bind(Messages.sanInvalid, text));
             return;
         }
@@ -110,15 +110,6 @@ class NamesPage extends WizardPage {
         }
         newSan.setText("");
         refreshExtra();
-    }
-
-    private static boolean valid(SubjectAltName san) {
-        return switch (san.type()) {
-            case DNS -> san.value().matches("(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?");
-            case IP -> san.value().matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-            case EMAIL -> san.value().matches("[^@\\s]+@[^@\\s]+");
-            case URI -> san.value().matches("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
-        };
     }
 
     private void refreshExtra() {
