@@ -60,6 +60,7 @@ public class CertificateWizardPart {
     private List<UsageState> states = List.of();
     private boolean validPending;
     private boolean startupMarked;
+    private boolean relaidOut;
 
     @PostConstruct
     public void createControls(Composite parent, @Optional @Service CertdeskService certdesk) {
@@ -222,6 +223,12 @@ public class CertificateWizardPart {
             column.pack();
         }
         updateEnablement();
+        if (!relaidOut) {
+            // the workbench lays the window out before its menu and tool bar have their height on GTK, which
+            // pushes the button row below the window's edge until the first resize: lay it out again, once
+            relaidOut = true;
+            shell.layout(true, true);
+        }
         markStartup();
     }
 
