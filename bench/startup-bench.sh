@@ -31,7 +31,7 @@ console_once() {
     local marker="$work/marker" start pid
     rm -f "$marker"
     start=$(now_ms)
-    CERTDESK_VMARGS="-Dcertdesk.startupMarker=$marker" ./console.sh >/dev/null 2>&1 &
+    CERTDESK_VMARGS="-Dcertdesk.startupMarker=$marker ${BENCH_VMARGS:-}" ./console.sh >/dev/null 2>&1 &
     pid=$!
     for _ in $(seq 600); do [ -s "$marker" ] && break; sleep 0.05; done
     pkill -P "$pid" 2>/dev/null; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true

@@ -9,7 +9,7 @@ RUNS=${RUNS:-5}
 JAVA_HOME=$(certdesk_java_home)
 export JAVA_HOME
 certdesk_apt_install time
-product=$(certdesk_product "$PWD")
+product=$(certdesk_product "$PWD" org.certdesk.cli.product)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CERTDESK_STORE_PASSWORD="bench-$RANDOM-$RANDOM"

@@ -32,11 +32,12 @@ certdesk_apt_install() {
     $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
 }
 
-# Prints the materialized product's folder, building it first if it is missing or older than the sources.
+# Prints the folder of a materialized product (org.certdesk.app.product, the console, unless another is named),
+# building both products first if they are missing or older than the sources.
 certdesk_product() {
     local top="$1"
-    local product="$top/releng/org.certdesk.product/target/products/org.certdesk.app.product/linux/gtk/x86_64"
-    local stamp="$product/.built"
+    local product="$top/releng/org.certdesk.product/target/products/${2:-org.certdesk.app.product}/linux/gtk/x86_64"
+    local stamp="$top/releng/org.certdesk.product/target/products/.built"
     if [ ! -f "$stamp" ] || [ -n "$(find "$top/bundles" "$top/features" "$top/releng" "$top/target-platform" \
             -newer "$stamp" -type f -not -path '*/target/*' -print -quit 2>/dev/null)" ]; then
         echo "Building Certdesk (first run or sources changed)..." >&2
