@@ -54,7 +54,7 @@ public class AssignDialog extends TitleAreaDialog {
         candidates = service.list(StoreName.PERSONAL);
         for (CertificateInfo cert : candidates) {
             TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] { cert.friendlyName(), cert.displayThumbprint(), cert.notAfter().toString() });
+            item.setText(new String[] { cert.friendlyName(), cert.displayThumbprint(), Formats.date(cert.notAfter()) });
             if (!service.assignmentProblems(usage.id(), cert.sha1Thumbprint()).isEmpty()) {
                 item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY)); // greyed: see the reason
             }

@@ -43,13 +43,13 @@ public class CertificateDetailsDialog extends Dialog {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] { Messages.fieldIssuedTo, cert.subject() });
         rows.add(new String[] { Messages.fieldIssuedBy, cert.issuer() });
-        rows.add(new String[] { Messages.fieldValidFrom, cert.notBefore().toString() });
-        rows.add(new String[] { Messages.fieldValidTo, cert.notAfter().toString() });
+        rows.add(new String[] { Messages.fieldValidFrom, Formats.dateTime(cert.notBefore()) });
+        rows.add(new String[] { Messages.fieldValidTo, Formats.dateTime(cert.notAfter()) });
         rows.add(new String[] { Messages.fieldSerial, cert.serialHex() });
         rows.add(new String[] { Messages.fieldSans,
                 String.join(", ", cert.subjectAltNames().stream().map(SubjectAltName::toString).toList()) });
         rows.add(new String[] { Messages.fieldKey, cert.keyAlgorithm() + " " + cert.keySize() });
-        rows.add(new String[] { Messages.fieldKeyUsage, cert.keyUsages().toString() });
+        rows.add(new String[] { Messages.fieldKeyUsage, Formats.keyUsages(cert.keyUsages()) });
         rows.add(new String[] { Messages.fieldEku,
                 String.join(", ", cert.extendedKeyUsages().stream().map(ExtendedKeyUsages::name).sorted().toList()) });
         rows.add(new String[] { Messages.fieldPrivateKey, cert.hasPrivateKey()
@@ -70,17 +70,17 @@ public class CertificateDetailsDialog extends Dialog {
         general.setText(Messages.detailsGeneral);
         Composite g = new Composite(tabs, SWT.NONE);
         g.setLayout(new GridLayout(2, false));
-        for (String[] row : rows().subList(0, 4)) {
-            new Label(g, SWT.NONE).setText(row[0]);
-            Text value = new Text(g, SWT.READ_ONLY);
-            value.setText(row[1]);
-            value.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        }
-        for (String[] row : List.of(rows().get(10), rows().get(11))) {
-            new Label(g, SWT.NONE).setText(row[0]);
-            Text value = new Text(g, SWT.READ_ONLY);
-            value.setText(row[1]);
-            value.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        // what an administrator checks first; the Details tab lists every field
+        List<String> shown = List.of(Messages.fieldIssuedTo, Messages.fieldIssuedBy, Messages.fieldValidFrom,
+                Messages.fieldValidTo, Messages.fieldSans, Messages.fieldKey, Messages.fieldEku,
+                Messages.fieldThumbprint, Messages.fieldSha256);
+        for (String[] row : rows()) {
+            if (shown.contains(row[0])) {
+                new Label(g, SWT.NONE).setText(row[0]);
+                Text value = new Text(g, SWT.READ_ONLY);
+                value.setText(row[1]);
+                value.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            }
         }
         general.setControl(g);
 

@@ -16,6 +16,7 @@ import org.certdesk.core.internal.Authorizer;
 import org.certdesk.core.internal.CertdeskServiceImpl;
 import org.certdesk.core.internal.Contributions;
 import org.certdesk.core.internal.DataFolder;
+import org.certdesk.ui.internal.CertificateDetailsDialog;
 import org.certdesk.ui.internal.CertificateWizardPart;
 import org.certdesk.ui.internal.Messages;
 import org.certdesk.ui.internal.wizard.RequestWizard;
@@ -183,6 +184,16 @@ class ConsoleTest {
         select("Default");
         assertTrue(part.canView() && part.canRemove());
         Ui.screenshot(shell, "main-02-assigned");
+
+        CertificateDetailsDialog details = new CertificateDetailsDialog(shell, service.find(thumbprint));
+        details.setBlockOnOpen(false);
+        details.open();
+        List<String> general = Ui.all(details.getShell(), Text.class).stream().map(Text::getText).toList();
+        assertTrue(general.stream().anyMatch(t -> t.contains("DNS:console.example.com")), "SANs: " + general);
+        assertTrue(general.contains("EC 256"), "key: " + general);
+        assertTrue(general.contains(thumbprint), "thumbprint: " + general);
+        Ui.screenshot(details.getShell(), "details-general");
+        details.close();
 
         Ui.answer(display, NLS.bind(Messages.detailsTitle, "Front end"), IDialogConstants.CLOSE_LABEL);
         part.view();
