@@ -186,6 +186,9 @@ public class CertificateWizardPart {
 
     /** Rereads the stores, the assignments and the pending requests, off the UI thread. */
     public void refresh() {
+        if (!available() || table.isDisposed()) { // e.g. a change finished after the window was closed
+            return;
+        }
         UiJobs.run(Messages.working, shell.getDisplay(), () -> {
             service.refresh();
             boolean pending = service.pendingRequests().stream().anyMatch(p -> p.status() == RequestStatus.PENDING);
@@ -290,12 +293,8 @@ public class CertificateWizardPart {
         }
         AssignDialog dialog = new AssignDialog(shell, service, s.usage());
         if (dialog.open() == AssignDialog.OK && dialog.chosen() != null) {
-            try {
-                service.assign(s.usage().id(), dialog.chosen().sha1Thumbprint());
-            } catch (CertdeskException e) {
-                UiJobs.showError(shell, e);
-            }
-            refresh();
+            String thumbprint = dialog.chosen().sha1Thumbprint();
+            change(() -> service.assign(s.usage().id(), thumbprint));
         }
     }
 
@@ -306,12 +305,7 @@ public class CertificateWizardPart {
         }
         if (MessageDialog.openConfirm(shell, Messages.removeTitle, NLS.bind(Messages.removeQuestion,
                 s.assigned().friendlyName(), s.usage().label(Locale.getDefault())))) {
-            try {
-                service.remove(s.usage().id());
-            } catch (CertdeskException e) {
-                UiJobs.showError(shell, e);
-            }
-            refresh();
+            change(() -> service.remove(s.usage().id()));
         }
     }
 
@@ -337,26 +331,36 @@ public class CertificateWizardPart {
      * fingerprint and said yes (one question per root).
      */
     public void importFile(Path file) {
-        try {
-            service.importCertificates(file, false);
-        } catch (CertdeskException e) {
-            if (e.reason() != CertdeskException.Reason.UNTRUSTED_CHAIN || !confirmRoots(file, e.getMessage())) {
-                if (e.reason() != CertdeskException.Reason.UNTRUSTED_CHAIN) {
-                    UiJobs.showError(shell, e);
-                }
-                return;
-            }
-            try {
-                service.importCertificates(file, true);
-            } catch (CertdeskException again) {
-                UiJobs.showError(shell, again);
-                return;
-            }
-        }
-        refresh();
+        UiJobs.run(Messages.working, shell.getDisplay(), () -> service.importCertificates(file, false),
+                imported -> refresh(), e -> {
+                    if (e instanceof CertdeskException c && c.reason() == CertdeskException.Reason.UNTRUSTED_CHAIN) {
+                        if (confirmRoots(file, c.getMessage())) {
+                            change(() -> service.importCertificates(file, true));
+                        }
+                    } else {
+                        UiJobs.showError(shell, e);
+                    }
+                });
+    }
+
+    /**
+     * Runs a change off the UI thread (the store may wait for another console's or the command line's lock),
+     * then shows the new state; a refusal is shown in its own words.
+     */
+    private void change(Runnable work) {
+        UiJobs.run(Messages.working, shell.getDisplay(), () -> {
+            work.run();
+            return Boolean.TRUE;
+        }, done -> refresh(), e -> {
+            UiJobs.showError(shell, e);
+            refresh();
+        });
     }
 
     private boolean confirmRoots(Path file, String serviceExplanation) {
+        if (shell.isDisposed()) {
+            return false;
+        }
         List<RootCertificates.Root> roots = RootCertificates.in(file);
         if (roots.isEmpty()) { // the JDK could not read it: the service's sentence names the root instead
             return MessageDialog.openQuestion(shell, Messages.trustRootTitle, serviceExplanation);

@@ -225,6 +225,8 @@ class ConsoleTest {
         String[] asked = new String[1];
         Ui.answer(display, Messages.trustRootTitle, IDialogConstants.NO_LABEL, asked);
         part.importFile(pem);
+        Ui.waitUntil(display, () -> asked[0] != null, "the import asks before trusting the root");
+        Ui.settle(display);
         assertTrue(asked[0].contains(root.sha256Fingerprint()) && asked[0].contains(root.subject().split(",")[0]),
                 asked[0]);
         assertTrue(service.list(StoreName.TRUSTED_ROOT).stream().noneMatch(c -> c.sha1Thumbprint()
@@ -232,7 +234,7 @@ class ConsoleTest {
 
         Ui.answer(display, Messages.trustRootTitle, IDialogConstants.YES_LABEL);
         part.importFile(pem);
-        assertTrue(service.list(StoreName.TRUSTED_ROOT).stream().anyMatch(c -> c.sha1Thumbprint()
+        Ui.waitUntil(display, () -> service.list(StoreName.TRUSTED_ROOT).stream().anyMatch(c -> c.sha1Thumbprint()
                 .equals(root.sha1Thumbprint())), "Yes trusts it");
     }
 
