@@ -68,6 +68,9 @@ public final class Cli {
               local-ca approve ID [--ca CA]  issues a request waiting for approval
               local-ca deny ID [--reason R] [--ca CA]
               ca set CA KEY=VALUE            e.g. ca set local requireApproval=true
+              server set KEY=VALUE[,VALUE]   the server configuration the SAN rules read (fqdn, poolFqdn,
+                                             sipDomains, externalWebFqdn, site keys); 'server' shows it
+              admin-group GROUP              the OS group whose members may change certificates
             """;
 
     private static final Set<String> FLAGS = Set.of("json", "exportable", "assign", "trust-roots", "help");
@@ -233,6 +236,24 @@ public final class Cli {
                 print(cas.stream().map(c -> map("id", c.id(), "type", c.typeId(), "label", c.label(), "settings",
                         c.settings())).toList(), () -> cas.forEach(c -> out.printf("%-12s %-28s %s %s%n", c.id(),
                                 c.typeId(), c.label(), c.settings().isEmpty() ? "" : c.settings())));
+                return 0;
+            }
+            case "server" -> {
+                if (a.positionalCount() > 1 && a.positional(1, "subcommand").equals("set")) {
+                    String[] kv = a.positional(2, "KEY=VALUE").split("=", 2);
+                    if (kv.length != 2) {
+                        throw new CertdeskException(Reason.INVALID_INPUT, "Write the setting as KEY=VALUE.");
+                    }
+                    s.setServerSetting(kv[0], kv[1]);
+                }
+                Map<String, List<String>> config = s.serverConfiguration().values();
+                print(config, () -> config.forEach((k, v) -> out.println(k + " = " + String.join(", ", v))));
+                return 0;
+            }
+            case "admin-group" -> {
+                s.setAdminGroup(a.positional(1, "group"));
+                print(map("adminGroup", a.positional(1, "group")), () -> out.println("Administrators are now the"
+                        + " members of " + a.positional(1, "group") + " (and root)."));
                 return 0;
             }
             case "contributions" -> {

@@ -460,6 +460,19 @@ public class CertdeskServiceImpl implements CertdeskService {
         audit("ca-set", caId + " " + key + "=" + value);
     }
 
+    public void setServerSetting(String key, String value) {
+        authorizer.check("change the server configuration");
+        data.setServerSetting(key, value);
+        audit("server-set", key + "=" + value);
+    }
+
+    /** Changes who administers Certdesk; takes effect at the next start of the console or command line. */
+    public void setAdminGroup(String group) {
+        authorizer.check("change the administrators' group");
+        data.setAdminGroup(group);
+        audit("admin-group", group);
+    }
+
     @Override
     public Optional<CertificateInfo> caRoot(String caId) {
         if (connector(caEntry(caId)) instanceof CaAdministration admin) {

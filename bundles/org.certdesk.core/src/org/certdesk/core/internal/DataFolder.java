@@ -180,6 +180,28 @@ public final class DataFolder {
         PropertiesFiles.write(file, p);
     }
 
+    /** Sets one key of the server configuration; values are comma-separated, an empty value clears the key. */
+    public void setServerSetting(String key, String value) {
+        if (!key.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+            throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT, "'" + key + "' is not a configuration key"
+                    + " (letters, digits, '.', '_' and '-').");
+        }
+        Properties p = PropertiesFiles.read(serverConfigurationFile());
+        p.setProperty(key, value.trim());
+        PropertiesFiles.write(serverConfigurationFile(), p);
+    }
+
+    /** Sets the OS group whose members may change certificates. */
+    public void setAdminGroup(String group) {
+        if (!group.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT, "'" + group
+                    + "' is not a valid group name.");
+        }
+        Properties p = settings();
+        p.setProperty("admin.group", group);
+        PropertiesFiles.write(root.resolve("certdesk.properties"), p);
+    }
+
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getCanonicalHostName();

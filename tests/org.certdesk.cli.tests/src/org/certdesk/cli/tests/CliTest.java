@@ -142,4 +142,28 @@ class CliTest {
         assertEquals(field(issued.out(), "thumbprint"), field(run("--json", "get", "WebServicesExternal").out(),
                 "thumbprint"));
     }
+
+    @Test
+    void serverConfigurationDrivesNamesAndAdminGroupIsConfigurable() {
+        assertEquals(0, run("server", "set", "poolFqdn=pool.example.com").code());
+        assertEquals(0, run("server", "set", "sipDomains=example.com, example.org").code());
+        assertTrue(run("server").out().contains("sipDomains = example.com, example.org"));
+        assertEquals(2, run("server", "set", "bad key=x").code());
+        Result r = run("--json", "request", "--usage", "Default", "--key", "EC-P256");
+        assertTrue(r.out().contains("DNS:pool.example.com") && r.out().contains("DNS:sip.example.org"), r.out());
+        assertTrue(r.out().contains("CN=pool.example.com"), r.out());
+        assertEquals(3, run(VIEWER, "pw", "admin-group", "users").code());
+        assertEquals(0, run("admin-group", "pki-operators").code());
+        assertTrue(run("audit").out().contains("admin-group"));
+        String settings = assertDoesNotThrowRead(dir.resolve("certdesk.properties"));
+        assertTrue(settings.contains("admin.group=pki-operators"), settings);
+    }
+
+    private static String assertDoesNotThrowRead(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

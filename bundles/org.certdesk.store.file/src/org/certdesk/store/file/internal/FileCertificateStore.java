@@ -48,6 +48,7 @@ final class FileCertificateStore implements CertificateStore {
     static final String STORE_FILE = "stores.p12";
     static final String METADATA_FILE = "entries.properties";
     static final String LOCK_FILE = ".lock";
+    static final String INDEX_FILE = "stores.index";
     /** PBES2 with PBKDF2-HMAC-SHA256 and AES-256-CBC, as modern OpenSSL writes by default. */
     static final String KEY_PROTECTION = "PBEWithHmacSHA256AndAES_256";
     private static final int ITERATIONS = 10_000;
@@ -57,8 +58,11 @@ final class FileCertificateStore implements CertificateStore {
     private final char[] password;
     private volatile Snapshot snapshot;
 
-    /** The file as last read: the key store keeps its keys encrypted until {@link #privateKey} asks for one. */
-    private record Snapshot(KeyStore keyStore, Map<StoreName, List<StoreEntry>> entries) {
+    /**
+     * The file as last read. The key store is loaded only when a key or a change needs it (listing comes from
+     * the index), and keeps its keys encrypted until {@link #privateKey} asks for one.
+     */
+    private record Snapshot(java.util.function.Supplier<KeyStore> keyStore, Map<StoreName, List<StoreEntry>> entries) {
     }
 
     FileCertificateStore(Path location, char[] password) {
@@ -75,7 +79,7 @@ final class FileCertificateStore implements CertificateStore {
     @Override
     public PrivateKey privateKey(StoreName store, String sha1Thumbprint) {
         try {
-            return (PrivateKey) snapshot.keyStore().getKey(alias(store, sha1Thumbprint), password);
+            return (PrivateKey) snapshot.keyStore().get().getKey(alias(store, sha1Thumbprint), password);
         } catch (UnrecoverableKeyException e) {
             throw wrongPassword(e);
         } catch (GeneralSecurityException e) {
@@ -94,7 +98,7 @@ final class FileCertificateStore implements CertificateStore {
             Snapshot fresh = read();
             MemoryEditor editor = new MemoryEditor(fresh.entries());
             change.accept(editor);
-            write(fresh.keyStore(), editor);
+            write(fresh.keyStore().get(), editor);
             snapshot = read();
             return null;
         });
@@ -106,25 +110,48 @@ final class FileCertificateStore implements CertificateStore {
     }
 
     private Snapshot read() {
-        Map<StoreName, List<StoreEntry>> result = new EnumMap<>(StoreName.class);
-        for (StoreName s : StoreName.values()) {
-            result.put(s, new ArrayList<>());
-        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(location.resolve(STORE_FILE));
         } catch (NoSuchFileException e) {
-            return new Snapshot(emptyKeyStore(), freeze(result));
+            return new Snapshot(FileCertificateStore::emptyKeyStore, freeze(emptyStores()));
         } catch (IOException e) {
             throw new CertdeskException(Reason.IO_ERROR, "Cannot read " + location.resolve(STORE_FILE) + ": "
                     + e.getMessage(), e);
         }
-        KeyStore keyStore = load(bytes);
         Properties metadata = readMetadata();
+        StoreIndex index = new StoreIndex(location.resolve(INDEX_FILE), bytes);
+        Map<StoreName, List<StoreEntry>> fromIndex = index.read(password, metadata, () -> wrongPassword(null));
+        if (fromIndex != null) {
+            KeyStore[] loaded = new KeyStore[1];
+            return new Snapshot(() -> {
+                synchronized (loaded) {
+                    if (loaded[0] == null) {
+                        loaded[0] = load(bytes);
+                    }
+                    return loaded[0];
+                }
+            }, freeze(fromIndex));
+        }
+        KeyStore keyStore = load(bytes);
+        Map<StoreName, List<StoreEntry>> entries = entriesOf(keyStore, metadata);
+        index.write(password, entries);
+        return new Snapshot(() -> keyStore, freeze(entries));
+    }
+
+    static Map<StoreName, List<StoreEntry>> emptyStores() {
+        Map<StoreName, List<StoreEntry>> result = new EnumMap<>(StoreName.class);
+        for (StoreName s : StoreName.values()) {
+            result.put(s, new ArrayList<>());
+        }
+        return result;
+    }
+
+    private Map<StoreName, List<StoreEntry>> entriesOf(KeyStore keyStore, Properties metadata) {
+        Map<StoreName, List<StoreEntry>> result = emptyStores();
         try {
             for (String alias : Collections.list(keyStore.aliases())) {
-                int slash = alias.indexOf('/');
-                StoreName store = slash < 0 ? null : storeOf(alias.substring(0, slash));
+                StoreName store = storeOfAlias(alias);
                 if (store == null) {
                     continue; // not ours: somebody added it with another tool
                 }
@@ -137,15 +164,24 @@ final class FileCertificateStore implements CertificateStore {
                 } else {
                     chain.add((X509Certificate) keyStore.getCertificate(alias));
                 }
-                String name = metadata.getProperty(alias + ".name", Certificates.commonName(
-                        Certificates.name(chain.get(0).getSubjectX500Principal())));
-                boolean exportable = Boolean.parseBoolean(metadata.getProperty(alias + ".exportable", "false"));
-                result.get(store).add(new StoreEntry(name, chain, null, hasKey, exportable));
+                result.get(store).add(entry(alias, chain, hasKey, metadata));
             }
         } catch (GeneralSecurityException | ClassCastException e) {
             throw corrupt(e);
         }
-        return new Snapshot(keyStore, freeze(result));
+        return result;
+    }
+
+    static StoreEntry entry(String alias, List<X509Certificate> chain, boolean hasKey, Properties metadata) {
+        String name = metadata.getProperty(alias + ".name", Certificates.commonName(
+                Certificates.name(chain.get(0).getSubjectX500Principal())));
+        boolean exportable = Boolean.parseBoolean(metadata.getProperty(alias + ".exportable", "false"));
+        return new StoreEntry(name, chain, null, hasKey, exportable);
+    }
+
+    static StoreName storeOfAlias(String alias) {
+        int slash = alias.indexOf('/');
+        return slash < 0 ? null : storeOf(alias.substring(0, slash));
     }
 
     private static KeyStore emptyKeyStore() {
@@ -225,7 +261,9 @@ final class FileCertificateStore implements CertificateStore {
             SecureFiles.writeAtomically(location.resolve(METADATA_FILE), format(metadata));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             keyStore.store(out, password);
-            SecureFiles.writeAtomically(location.resolve(STORE_FILE), out.toByteArray());
+            byte[] written = out.toByteArray();
+            SecureFiles.writeAtomically(location.resolve(STORE_FILE), written);
+            new StoreIndex(location.resolve(INDEX_FILE), written).write(password, entriesOf(keyStore, metadata));
             // now drop the names of entries that are gone
             Properties current = new Properties();
             for (String alias : Collections.list(keyStore.aliases())) {

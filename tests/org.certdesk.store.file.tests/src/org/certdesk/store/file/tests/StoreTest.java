@@ -90,7 +90,7 @@ class StoreTest {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("s"))));
             store.update(ed -> ed.put(StoreName.PERSONAL, entry("a", true)));
         }
-        for (String f : List.of("stores.p12", "entries.properties", ".lock")) {
+        for (String f : List.of("stores.p12", "entries.properties", "stores.index", ".lock")) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("s/" + f))), f);
         }
     }
@@ -139,6 +139,35 @@ class StoreTest {
             assertArrayEquals(before, Files.readAllBytes(dir.resolve("stores.p12")));
             assertEquals(1, store.entries(StoreName.PERSONAL).size());
         }
+    }
+
+    @Test
+    void indexIsUsedOnlyForTheFileItWasMadeFrom() throws Exception {
+        try (CertificateStore store = new FileStoreProvider().open(dir, PASSWORD)) {
+            store.update(ed -> ed.put(StoreName.PERSONAL, entry("first", true)));
+        }
+        byte[] oldIndex = Files.readAllBytes(dir.resolve("stores.index"));
+        try (CertificateStore store = new FileStoreProvider().open(dir, PASSWORD)) {
+            store.update(ed -> ed.put(StoreName.PERSONAL, entry("second", false)));
+        }
+        Files.write(dir.resolve("stores.index"), oldIndex); // stale: made from the previous file
+        try (CertificateStore store = new FileStoreProvider().open(dir, PASSWORD)) {
+            assertEquals(2, store.entries(StoreName.PERSONAL).size(), "the file wins over a stale index");
+        }
+        assertFalse(java.util.Arrays.equals(oldIndex, Files.readAllBytes(dir.resolve("stores.index"))),
+                "the index is made again");
+        Files.writeString(dir.resolve("stores.index"), "garbage\n");
+        try (CertificateStore store = new FileStoreProvider().open(dir, PASSWORD)) {
+            StoreEntry first = store.entries(StoreName.PERSONAL).stream().filter(e -> e.friendlyName().equals("first"))
+                    .findFirst().orElseThrow();
+            assertTrue(first.hasPrivateKey());
+            assertNotNull(store.privateKey(StoreName.PERSONAL,
+                    org.certdesk.crypto.internal.Certificates.sha1(first.certificate())));
+        }
+        // with a good index in place, a wrong password is still refused at open
+        assertEquals(Reason.WRONG_PASSWORD, assertThrows(CertdeskException.class,
+                () -> new FileStoreProvider().open(dir, "wrong".toCharArray())).reason());
+        assertTrue(Files.readString(dir.resolve("stores.index")).startsWith("certdesk-store-index-1 "));
     }
 
     /** The classpath for a second JVM: the store's bundles and Bouncy Castle, taken from this OSGi runtime. */
