@@ -35,6 +35,9 @@ public final class Messages extends NLS {
     public static String pendingTitle;
     public static String pendingNone;
     public static String pendingChoose;
+    public static String colRequestId;
+    public static String colCa;
+    public static String colSubmitted;
     public static String pendingStill;
     public static String pendingDenied;
     public static String assignTitle;

@@ -30,15 +30,17 @@ public class PendingDialog extends TitleAreaDialog {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle(Messages.pendingTitle);
         setMessage(Messages.pendingChoose);
+        getShell().setText(Messages.pendingTitle);
         table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         table.setHeaderVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String t : List.of(Messages.colFriendlyName, "ID", "CA", Messages.colUsage)) {
+        for (String t : List.of(Messages.colFriendlyName, Messages.colRequestId, Messages.colCa, Messages.colSubmitted,
+                Messages.colUsage)) {
             new TableColumn(table, SWT.NONE).setText(t);
         }
         for (PendingRequest p : pending) {
             new TableItem(table, SWT.NONE).setText(new String[] { p.friendlyName(), p.caRequestId(), p.caId(),
-                    String.join(", ", p.usageIds()) });
+                    p.submitted() == null ? "" : Formats.dateTime(p.submitted()), String.join(", ", p.usageIds()) });
         }
         for (TableColumn c : table.getColumns()) {
             c.pack();

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.certdesk.api.CertificateInfo;
+import org.certdesk.api.PendingRequest;
 import org.certdesk.api.RequestStatus;
 import org.certdesk.api.StoreName;
 import org.certdesk.core.internal.Authorizer;
@@ -19,6 +20,7 @@ import org.certdesk.core.internal.DataFolder;
 import org.certdesk.ui.internal.CertificateDetailsDialog;
 import org.certdesk.ui.internal.CertificateWizardPart;
 import org.certdesk.ui.internal.Messages;
+import org.certdesk.ui.internal.PendingDialog;
 import org.certdesk.ui.internal.wizard.RequestWizard;
 import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -294,6 +296,32 @@ class ConsoleTest {
         part.refresh();
         Ui.waitUntil(display, part::canProcessPending, "Refresh finds the pending request");
         assertTrue(Ui.button(shell, Messages.processPending).isEnabled());
+
+        PendingRequest waiting = service.pendingRequests().stream().filter(p -> p.status() == RequestStatus.PENDING)
+                .findFirst().orElseThrow();
+        PendingDialog choose = new PendingDialog(shell, List.of(waiting));
+        choose.setBlockOnOpen(false);
+        choose.open();
+        choose.table().setSelection(0);
+        choose.table().notifyListeners(SWT.Selection, new Event());
+        assertTrue(Ui.button(choose.getShell(), IDialogConstants.OK_LABEL).isEnabled(), "a request is chosen");
+        assertEquals(waiting.caRequestId(), choose.table().getItem(0).getText(1));
+        Ui.screenshot(choose.getShell(), "pending-01-choose");
+        choose.close();
+
+        // the CA's administrator approves it; Process pending asks again, in a Job, and shows the status page
+        service.trustRoot(service.caRoot("local").orElseThrow().encoded());
+        service.approve("local", waiting.caRequestId());
+        DrivenDialog processing = new DrivenDialog(shell, RequestWizard.processing(service, waiting));
+        processing.open();
+        Ui.waitUntil(display, () -> "status".equals(processing.getCurrentPage().getName()), "the CA has answered");
+        assertEquals(RequestStatus.ISSUED, processing.wizard().model().outcome().status());
+        String thumbprint = processing.wizard().model().outcome().certificate().displayThumbprint();
+        Ui.screenshot(processing.getShell(), "pending-02-issued");
+        processing.finish();
+        part.refresh();
+        Ui.waitUntil(display, () -> part.row("Default").getText(2).equals(thumbprint), "the usage shows it");
+        Ui.waitUntil(display, () -> !part.canProcessPending(), "nothing is pending any more");
     }
 
     @Test
