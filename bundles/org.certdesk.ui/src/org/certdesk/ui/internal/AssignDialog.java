@@ -28,6 +28,7 @@ public class AssignDialog extends TitleAreaDialog {
     private List<CertificateInfo> candidates;
     private Table table;
     private CertificateInfo chosen;
+    private Label problemsText;
 
     public AssignDialog(Shell parent, CertdeskService service, Usage usage) {
         super(parent);
@@ -62,6 +63,10 @@ public class AssignDialog extends TitleAreaDialog {
         for (TableColumn column : table.getColumns()) {
             column.pack();
         }
+        problemsText = new Label(c, SWT.WRAP);
+        GridData problemsData = new GridData(SWT.FILL, SWT.TOP, true, false);
+        problemsData.widthHint = 480; // wrap long sentences instead of widening the dialog
+        problemsText.setLayoutData(problemsData);
         table.addListener(SWT.Selection, e -> select());
         setMessage(candidates.isEmpty() ? Messages.assignNone : Messages.assignChoose);
         return area;
@@ -83,9 +88,12 @@ public class AssignDialog extends TitleAreaDialog {
                 chosen = cert;
                 setErrorMessage(null);
                 setMessage(Messages.assignOk);
+                problemsText.setText("");
             } else {
-                setErrorMessage(NLS.bind(Messages.assignProblems, String.join("\n", problems)));
+                setErrorMessage(Messages.assignRefused);
+                problemsText.setText(NLS.bind(Messages.assignProblems, String.join("\n", problems)));
             }
+            problemsText.getParent().layout(true);
         }
         getButton(IDialogConstants.OK_ID).setEnabled(chosen != null);
     }

@@ -43,6 +43,7 @@ public final class Messages extends NLS {
     public static String assignTitle;
     public static String assignChoose;
     public static String assignProblems;
+    public static String assignRefused;
     public static String assignOk;
     public static String assignNone;
     public static String detailsTitle;

@@ -17,6 +17,7 @@ import org.certdesk.core.internal.Authorizer;
 import org.certdesk.core.internal.CertdeskServiceImpl;
 import org.certdesk.core.internal.Contributions;
 import org.certdesk.core.internal.DataFolder;
+import org.certdesk.ui.internal.AssignDialog;
 import org.certdesk.ui.internal.CertificateDetailsDialog;
 import org.certdesk.ui.internal.CertificateWizardPart;
 import org.certdesk.ui.internal.Messages;
@@ -109,7 +110,11 @@ class ConsoleTest {
     }
 
     private DrivenDialog requestThroughEveryPage(String friendlyName) {
-        RequestWizard wizard = new RequestWizard(service, List.of("Default"));
+        return requestThroughEveryPage(friendlyName, "Default");
+    }
+
+    private DrivenDialog requestThroughEveryPage(String friendlyName, String usageId) {
+        RequestWizard wizard = new RequestWizard(service, List.of(usageId));
         DrivenDialog dialog = new DrivenDialog(shell, wizard);
         dialog.open();
         Ui.screenshot(dialog.getShell(), "request-01-mode");
@@ -117,7 +122,9 @@ class ConsoleTest {
         Ui.screenshot(dialog.getShell(), "request-02-ca");
         dialog.next();
         List<Button> usages = Ui.all(dialog.page(), Button.class);
-        assertTrue(usages.get(0).getSelection(), "the usage selected on the main page is checked");
+        String label = service.usage(usageId).label(java.util.Locale.getDefault());
+        assertTrue(usages.stream().allMatch(b -> b.getSelection() == b.getText().startsWith(label + " ")),
+                "only the usage selected on the main page is checked");
         Ui.screenshot(dialog.getShell(), "request-03-usages");
         dialog.next();
         Text name = Ui.after(dialog.page(), Messages.friendlyName, Text.class);
@@ -238,6 +245,55 @@ class ConsoleTest {
         part.importFile(pem);
         Ui.waitUntil(display, () -> service.list(StoreName.TRUSTED_ROOT).stream().anyMatch(c -> c.sha1Thumbprint()
                 .equals(root.sha1Thumbprint())), "Yes trusts it");
+    }
+
+    @Test
+    void assignOffersPersonalCertificatesAndRefusesOneThatFailsTheUsage() {
+        service.trustRoot(service.caRoot("local").orElseThrow().encoded());
+        DrivenDialog dialog = requestThroughEveryPage("Internal only", "WebServicesInternal");
+        Button assignBox = Ui.all(dialog.page(), Button.class).stream().filter(b -> (b.getStyle() & SWT.CHECK) != 0)
+                .findFirst().orElseThrow();
+        Ui.click(assignBox); // keep it unassigned
+        dialog.finish();
+        String thumbprint = dialog.wizard().model().outcome().certificate().displayThumbprint();
+
+        AssignDialog wrong = new AssignDialog(shell, service, service.usage("Default"));
+        wrong.setBlockOnOpen(false);
+        wrong.open();
+        int row = indexOf(wrong.table(), thumbprint);
+        wrong.table().setSelection(row);
+        wrong.table().notifyListeners(SWT.Selection, new Event());
+        String shown = texts(wrong.getShell());
+        assertTrue(shown.contains("clientAuth"), "the dialog says what is missing: " + shown);
+        assertFalse(Ui.button(wrong.getShell(), IDialogConstants.OK_LABEL).isEnabled(), "refused while it fails");
+        Ui.screenshot(wrong.getShell(), "assign-01-refused");
+        wrong.close();
+
+        AssignDialog right = new AssignDialog(shell, service, service.usage("WebServicesInternal"));
+        right.setBlockOnOpen(false);
+        right.open();
+        right.table().setSelection(indexOf(right.table(), thumbprint));
+        right.table().notifyListeners(SWT.Selection, new Event());
+        assertTrue(Ui.button(right.getShell(), IDialogConstants.OK_LABEL).isEnabled(), "a fitting certificate");
+        assertTrue(texts(right.getShell()).contains(Messages.assignOk));
+        Ui.screenshot(right.getShell(), "assign-02-ok");
+        right.close();
+    }
+
+    private static int indexOf(Table table, String thumbprint) {
+        for (int i = 0; i < table.getItemCount(); i++) {
+            if (table.getItem(i).getText(1).equals(thumbprint)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row for " + thumbprint);
+    }
+
+    private static String texts(Shell shell) {
+        List<String> all = new java.util.ArrayList<>();
+        Ui.all(shell, Label.class).forEach(l -> all.add(l.getText()));
+        Ui.all(shell, Text.class).forEach(t -> all.add(t.getText()));
+        return String.join("\n", all);
     }
 
     @Test
