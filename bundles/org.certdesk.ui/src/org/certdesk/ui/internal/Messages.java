@@ -87,6 +87,8 @@ public final class Messages extends NLS {
     public static String keyTooWeak;
     public static String nameTaken;
     public static String orgTitle;
+    public static String valueTooLong;
+    public static String valueControlChars;
     public static String orgDescription;
     public static String organization;
     public static String orgUnit;

@@ -135,7 +135,12 @@ class ConsoleTest {
         assertEquals(null, dialog.getCurrentPage().getErrorMessage());
         Ui.screenshot(dialog.getShell(), "request-04-name");
         dialog.next();
-        Ui.after(dialog.page(), Messages.organization, Text.class).setText("Example Corp");
+        Text organization = Ui.after(dialog.page(), Messages.organization, Text.class);
+        organization.setText("x".repeat(65));
+        assertNotNull(dialog.getCurrentPage().getErrorMessage(), "O is at most 64 characters, checked as you type");
+        assertFalse(dialog.getCurrentPage().isPageComplete());
+        organization.setText("Example Corp");
+        assertEquals(null, dialog.getCurrentPage().getErrorMessage());
         Ui.screenshot(dialog.getShell(), "request-05-organization");
         dialog.next();
         Combo country = Ui.after(dialog.page(), Messages.country, Combo.class);

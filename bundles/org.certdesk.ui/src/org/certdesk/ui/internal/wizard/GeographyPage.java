@@ -47,6 +47,7 @@ class GeographyPage extends WizardPage {
         state = Pages.field(c, Messages.state, model.state, this::update);
         city = Pages.field(c, Messages.city, model.city, this::update);
         setControl(c);
+        update();
     }
 
     private void update() {
@@ -54,6 +55,10 @@ class GeographyPage extends WizardPage {
         model.country = i <= 0 ? "" : codes.get(i - 1);
         model.state = state.getText();
         model.city = city.getText();
+        String error = Pages.first(Pages.subjectValueProblem(Messages.state, model.state, 128),
+                Pages.subjectValueProblem(Messages.city, model.city, 128));
+        setErrorMessage(error);
+        setPageComplete(error == null);
     }
 
     Combo country() {

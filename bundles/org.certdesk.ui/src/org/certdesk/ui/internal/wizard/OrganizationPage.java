@@ -24,11 +24,16 @@ class OrganizationPage extends WizardPage {
         organization = Pages.field(c, Messages.organization, model.organization, this::update);
         unit = Pages.field(c, Messages.orgUnit, model.organizationalUnit, this::update);
         setControl(c);
+        update();
     }
 
     private void update() {
         model.organization = organization.getText();
         model.organizationalUnit = unit.getText();
+        String error = Pages.first(Pages.subjectValueProblem(Messages.organization, model.organization, 64),
+                Pages.subjectValueProblem(Messages.orgUnit, model.organizationalUnit, 64));
+        setErrorMessage(error);
+        setPageComplete(error == null);
     }
 
     Text organization() {

@@ -1,5 +1,7 @@
 package org.certdesk.ui.internal.wizard;
 
+import org.certdesk.ui.internal.Messages;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -25,6 +27,33 @@ final class Pages {
         text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         text.addListener(SWT.Modify, e -> onChange.run());
         return text;
+    }
+
+    /**
+     * Why a subject field's value cannot go into a certificate, or null: RFC 5280's upper bounds (64 characters
+     * for O and OU, 128 for ST and L) and no control characters.
+     */
+    static String subjectValueProblem(String label, String value, int max) {
+        String name = label.replaceAll("\\s*:\\s*$", "");
+        String v = value == null ? "" : value.trim();
+        if (v.codePoints().anyMatch(Character::isISOControl)) {
+            return NLS.bind(Messages.valueControlChars, name);
+        }
+        int length = v.codePointCount(0, v.length());
+        if (length > max) {
+            return NLS.bind(Messages.valueTooLong, new Object[] { name, max, length });
+        }
+        return null;
+    }
+
+    /** The first problem, or null. */
+    static String first(String... problems) {
+        for (String p : problems) {
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
     }
 
     static Label wrapping(Composite parent, String text, int span) {
