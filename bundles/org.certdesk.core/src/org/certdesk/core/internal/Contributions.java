@@ -40,7 +40,6 @@ public final class Contributions {
     }
 
     private final IExtensionRegistry registry;
-    private final List<Contribution> problems = new ArrayList<>();
 
     public Contributions(IExtensionRegistry registry) {
         this.registry = registry;
@@ -72,8 +71,11 @@ public final class Contributions {
 
     /** Usage profiles; a malformed one is skipped and reported by {@link #list}. */
     public List<UsageProfile> profiles() {
+        return profiles(new ArrayList<>());
+    }
+
+    private List<UsageProfile> profiles(List<Contribution> problems) {
         List<UsageProfile> profiles = new ArrayList<>();
-        problems.clear();
         for (IConfigurationElement p : registry.getConfigurationElementsFor(USAGE_PROFILES)) {
             try {
                 profiles.add(profile(p));
@@ -96,7 +98,8 @@ public final class Contributions {
             all.add(new Contribution("storeProvider", e.getAttribute("id"), e.getAttribute("name"),
                     e.getContributor().getName(), "ok"));
         }
-        for (UsageProfile p : profiles()) {
+        List<Contribution> problems = new ArrayList<>();
+        for (UsageProfile p : profiles(problems)) {
             all.add(new Contribution("usageProfile", p.id(), p.labelEn(), p.contributor(), "ok"));
         }
         all.addAll(problems);

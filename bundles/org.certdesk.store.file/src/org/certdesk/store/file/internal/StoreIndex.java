@@ -23,19 +23,18 @@ import javax.crypto.spec.PBEKeySpec;
 import org.certdesk.api.CertdeskException;
 import org.certdesk.api.StoreName;
 import org.certdesk.crypto.internal.Certificates;
-import org.certdesk.crypto.internal.Hex;
 import org.certdesk.spi.SecureFiles;
 import org.certdesk.spi.StoreEntry;
 
 /**
  * The certificates of {@code stores.p12}, in the clear, so that listing a large store needs neither the
- * PKCS#12 decoding nor the keys. The index names the SHA-256 of the file it was made from and is used only
+ * PKCS#12 decoding nor the keys. The index names the length and CRC-32C of the file it was made from and is used only
  * while that file is unchanged; otherwise the file itself is read and the index made again. It also holds a
  * PBKDF2 verifier of the store password, so that a wrong password is refused as early as with the file itself.
  * Certificates are public; the index is owner-only all the same, like everything in the store's folder.
  */
 final class StoreIndex {
-    private static final String MAGIC = "certdesk-store-index-1";
+    private static final String MAGIC = "certdesk-store-index-2";
     private static final int ITERATIONS = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,7 +43,10 @@ final class StoreIndex {
 
     StoreIndex(Path file, byte[] storeBytes) {
         this.file = file;
-        this.contentHash = Hex.digest("SHA-256", storeBytes);
+        // change detection, not security: whoever can rewrite these files can rewrite the index too
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(storeBytes);
+        this.contentHash = storeBytes.length + "-" + Long.toHexString(crc.getValue());
     }
 
     /** The entries, or null when the index is missing, stale or unreadable (then read the store itself). */

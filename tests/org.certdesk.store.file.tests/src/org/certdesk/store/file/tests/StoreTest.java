@@ -167,7 +167,7 @@ class StoreTest {
         // with a good index in place, a wrong password is still refused at open
         assertEquals(Reason.WRONG_PASSWORD, assertThrows(CertdeskException.class,
                 () -> new FileStoreProvider().open(dir, "wrong".toCharArray())).reason());
-        assertTrue(Files.readString(dir.resolve("stores.index")).startsWith("certdesk-store-index-1 "));
+        assertTrue(Files.readString(dir.resolve("stores.index")).startsWith("certdesk-store-index-2 "));
     }
 
     /** The classpath for a second JVM: the store's bundles and Bouncy Castle, taken from this OSGi runtime. */
