@@ -112,6 +112,12 @@ public final class Messages extends NLS {
     public static String noNames;
     public static String summaryTitle;
     public static String summaryDescription;
+    public static String sumCa;
+    public static String sumTemplate;
+    public static String sumTemplateDefault;
+    public static String sumUsages;
+    public static String sumFriendlyName;
+    public static String sumNameGenerated;
     public static String showCommand;
     public static String commandTitle;
     public static String executingTitle;

@@ -51,10 +51,14 @@ class SummaryPage extends WizardPage {
     String text() {
         Locale locale = Locale.getDefault();
         StringBuilder b = new StringBuilder();
-        line(b, Messages.caTitle, model.caId + (model.template == null || model.template.isBlank() ? "" : " / " + model.template));
-        line(b, Messages.usagesTitle, String.join(", ", model.usageIds.stream()
+        String ca = service.caEntries().stream().filter(e -> e.id().equals(model.caId)).findFirst()
+                .map(e -> e.label() + " (" + e.id() + ")").orElse(model.caId);
+        line(b, Messages.sumCa, ca);
+        line(b, Messages.sumTemplate, blank(model.template) ? Messages.sumTemplateDefault : model.template.trim());
+        line(b, Messages.sumUsages, String.join(", ", model.usageIds.stream()
                 .map(id -> service.usage(id).label(locale)).toList()));
-        line(b, Messages.friendlyName, model.friendlyName);
+        line(b, Messages.sumFriendlyName, blank(model.friendlyName) ? Messages.sumNameGenerated
+                : model.friendlyName.trim());
         line(b, Messages.keyType, model.keySpec.label() + (model.exportable ? ", " + Messages.exportable : ""));
         line(b, Messages.organization, model.organization);
         line(b, Messages.orgUnit, model.organizationalUnit);
@@ -68,8 +72,12 @@ class SummaryPage extends WizardPage {
         return b.toString();
     }
 
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     private static void line(StringBuilder b, String label, String value) {
-        b.append(label.replace("&", "")).append(' ').append(value == null ? "" : value).append('\n');
+        b.append(label.replace("&", "")).append(' ').append(blank(value) ? "\u2014" : value).append('\n');
     }
 
     Text summary() {
