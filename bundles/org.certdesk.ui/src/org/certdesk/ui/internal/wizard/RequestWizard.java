@@ -44,7 +44,7 @@ public class RequestWizard extends Wizard {
         if (pending == null) {
             addPage(new ModePage());
             addPage(new CaPage(model, service.caEntries()));
-            addPage(new UsagesPage(model, service.profiles().stream().flatMap(p -> p.usages().stream()).toList()));
+            addPage(new UsagesPage(model, service.profiles()));
             addPage(new NamePage(model, service));
             addPage(new OrganizationPage(model));
             addPage(new GeographyPage(model));
