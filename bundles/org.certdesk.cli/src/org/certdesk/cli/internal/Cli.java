@@ -154,8 +154,10 @@ public final class Cli {
                         Map<String, Object> row = certJson(c);
                         row.put("store", store.name());
                         rows.add(row);
-                        text.append(String.format("%-13s %s  %-30s %s  %s%n", store, c.displayThumbprint(),
-                                c.friendlyName(), c.notAfter().toString().substring(0, 10), c.subject()));
+                        // plain appends: String.format costs more than the listing itself on large stores
+                        text.append(pad(store.name(), 13)).append(' ').append(c.displayThumbprint()).append("  ")
+                                .append(pad(c.friendlyName(), 30)).append(' ')
+                                .append(c.notAfter().toString(), 0, 10).append("  ").append(c.subject()).append('\n');
                     }
                 }
                 print(rows, () -> out.print(text));
@@ -379,6 +381,10 @@ public final class Cli {
             }
             default -> throw new CertdeskException(Reason.INVALID_INPUT, "local-ca: use list, approve or deny.");
         }
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
     private static StoreName storeName(String s) {

@@ -69,23 +69,43 @@ final class StoreIndex {
             if (!MessageDigest.isEqual(verifier(password, b64.decode(head[2])), b64.decode(head[3]))) {
                 throw wrongPassword.get();
             }
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            Map<StoreName, List<StoreEntry>> result = FileCertificateStore.emptyStores();
-            for (String line : lines.subList(1, lines.size())) {
+            // parsing is most of the work: spread it over the cores, one factory per thread
+            ThreadLocal<CertificateFactory> factories = ThreadLocal.withInitial(StoreIndex::factory);
+            List<Object[]> parsed = lines.subList(1, lines.size()).parallelStream().map(line -> {
                 String[] f = line.split("\t");
-                StoreName store = FileCertificateStore.storeOfAlias(f[0]);
-                if (f.length != 3 || store == null) {
-                    return null;
+                if (f.length != 3 || FileCertificateStore.storeOfAlias(f[0]) == null) {
+                    throw new IllegalArgumentException("malformed index line");
                 }
                 List<X509Certificate> chain = new ArrayList<>();
                 for (String der : f[2].split(",")) {
-                    chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(b64.decode(der))));
+                    try {
+                        chain.add((X509Certificate) factories.get().generateCertificate(
+                                new ByteArrayInputStream(b64.decode(der))));
+                    } catch (GeneralSecurityException e) {
+                        throw new IllegalArgumentException(e);
+                    }
                 }
-                result.get(store).add(FileCertificateStore.entry(f[0], chain, "k".equals(f[1]), metadata));
+                return new Object[] { f[0], chain, "k".equals(f[1]) };
+            }).toList();
+            Map<StoreName, List<StoreEntry>> result = FileCertificateStore.emptyStores();
+            for (Object[] p : parsed) {
+                String alias = (String) p[0];
+                @SuppressWarnings("unchecked")
+                List<X509Certificate> chain = (List<X509Certificate>) p[1];
+                result.get(FileCertificateStore.storeOfAlias(alias))
+                        .add(FileCertificateStore.entry(alias, chain, (Boolean) p[2], metadata));
             }
             return result;
-        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+        } catch (IllegalArgumentException | ClassCastException e) {
             return null; // a damaged index is only a slower start
+        }
+    }
+
+    private static CertificateFactory factory() {
+        try {
+            return CertificateFactory.getInstance("X.509");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
