@@ -68,6 +68,9 @@ public interface CertdeskService {
     /** Adds a self-signed CA certificate to the Trusted Root store (the admin has confirmed it). */
     void trustRoot(byte[] derCertificate);
 
+    /** The certificates a PEM, DER or PKCS#7 file holds, described; nothing is imported (anyone may look). */
+    List<CertificateInfo> inspect(Path file);
+
     /** Imports PEM or DER certificates (chains too); returns what was added or already present. */
     List<CertificateInfo> importCertificates(Path file, boolean trustRoots);
 

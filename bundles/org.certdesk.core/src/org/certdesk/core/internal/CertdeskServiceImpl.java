@@ -637,15 +637,22 @@ public class CertdeskServiceImpl implements CertdeskService {
     }
 
     @Override
-    public List<CertificateInfo> importCertificates(Path file, boolean trustRoots) {
-        authorizer.check("import certificates");
-        byte[] bytes;
+    public List<CertificateInfo> inspect(Path file) {
+        return readCertificates(file).stream().map(c -> Certificates.describe(c, null, false, false)).toList();
+    }
+
+    private static List<X509Certificate> readCertificates(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Certificates.parseAll(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new CertdeskException(Reason.INVALID_INPUT, "Cannot read " + file + ": " + e.getMessage(), e);
         }
-        List<X509Certificate> certs = Certificates.parseAll(bytes);
+    }
+
+    @Override
+    public List<CertificateInfo> importCertificates(Path file, boolean trustRoots) {
+        authorizer.check("import certificates");
+        List<X509Certificate> certs = readCertificates(file);
         for (X509Certificate c : certs) {
             if (Certificates.isSelfSigned(c) && !trustRoots) {
                 throw new CertdeskException(Reason.UNTRUSTED_CHAIN, "The file holds the root '" + Certificates.commonName(

@@ -361,13 +361,18 @@ public class CertificateWizardPart {
         if (shell.isDisposed()) {
             return false;
         }
-        List<RootCertificates.Root> roots = RootCertificates.in(file);
-        if (roots.isEmpty()) { // the JDK could not read it: the service's sentence names the root instead
+        List<CertificateInfo> roots;
+        try {
+            roots = service.inspect(file).stream().filter(CertificateInfo::selfSigned).toList();
+        } catch (CertdeskException e) {
+            roots = List.of();
+        }
+        if (roots.isEmpty()) { // unreadable here: the service's sentence names the root instead
             return MessageDialog.openQuestion(shell, Messages.trustRootTitle, serviceExplanation);
         }
-        for (RootCertificates.Root root : roots) {
+        for (CertificateInfo root : roots) {
             if (!MessageDialog.openQuestion(shell, Messages.trustRootTitle,
-                    NLS.bind(Messages.trustRootQuestion, root.subject(), root.sha256()))) {
+                    NLS.bind(Messages.trustRootQuestion, root.subject(), root.sha256Fingerprint()))) {
                 return false;
             }
         }

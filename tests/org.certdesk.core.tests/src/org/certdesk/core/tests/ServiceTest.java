@@ -239,4 +239,20 @@ class ServiceTest {
         assertTrue(s.list(StoreName.REQUEST).isEmpty());
         assertTrue(s.pendingRequests().isEmpty());
     }
+
+    @Test
+    void inspectDescribesAFileWithoutImportingIt() throws Exception {
+        CertdeskServiceImpl viewer = Fixture.open(dir, Fixture.VIEWER);
+        CertificateInfo root = viewer.caRoot("local").orElseThrow();
+        Path pem = dir.resolve("root.pem");
+        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(root.encoded()) + "\n-----END CERTIFICATE-----\n");
+        List<CertificateInfo> seen = viewer.inspect(pem);
+        assertEquals(1, seen.size());
+        assertTrue(seen.get(0).selfSigned());
+        assertEquals(root.sha256Fingerprint(), seen.get(0).sha256Fingerprint());
+        assertTrue(viewer.list(StoreName.TRUSTED_ROOT).isEmpty(), "inspecting imports nothing");
+        Files.writeString(pem, "not a certificate");
+        assertEquals(Reason.INVALID_INPUT, assertThrows(CertdeskException.class, () -> viewer.inspect(pem)).reason());
+    }
 }
