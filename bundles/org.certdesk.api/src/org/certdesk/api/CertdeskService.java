@@ -62,6 +62,9 @@ public interface CertdeskService {
     /** Unassigns without deleting the certificate. */
     void remove(String usageId);
 
+    /** The templates or profiles a CA entry offers, its default first. */
+    List<String> templates(String caId);
+
     /** The root certificate of a CA that Certdesk can ask for it (the embedded local CA), for the admin to trust. */
     Optional<CertificateInfo> caRoot(String caId);
 

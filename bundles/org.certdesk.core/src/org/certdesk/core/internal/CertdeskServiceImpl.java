@@ -363,7 +363,10 @@ public class CertdeskServiceImpl implements CertdeskService {
             case PENDING -> {
                 Properties p = toProperties(record.checked(clock.instant(), RequestStatus.PENDING, response.message()));
                 p.setProperty("keyThumbprint", keyThumb);
-                PropertiesFiles.write(pendingFile(record.id()), p);
+                FileLocks.withLock(data.lockFile(), () -> {
+                    PropertiesFiles.write(pendingFile(record.id()), p);
+                    return null;
+                });
                 sink.step("The CA holds the request as pending (request id " + response.requestId() + ")");
                 return new RequestOutcome(RequestStatus.PENDING, null, record.id(), response.requestId(),
                         response.message(), List.of(), record.usageIds(), log);
@@ -475,6 +478,11 @@ public class CertdeskServiceImpl implements CertdeskService {
     }
 
     @Override
+    public List<String> templates(String caId) {
+        return connector(caEntry(caId)).templates();
+    }
+
+    @Override
     public Optional<CertificateInfo> caRoot(String caId) {
         if (connector(caEntry(caId)) instanceof CaAdministration admin) {
             return Optional.of(Certificates.describe(Certificates.parse(admin.rootCertificate()), null, false, false));
@@ -532,11 +540,14 @@ public class CertdeskServiceImpl implements CertdeskService {
     }
 
     private void deletePending(String id) {
-        try {
-            Files.deleteIfExists(pendingFile(id));
-        } catch (IOException e) {
-            throw new CertdeskException(Reason.IO_ERROR, "Cannot remove pending request " + id + ": " + e.getMessage(), e);
-        }
+        FileLocks.withLock(data.lockFile(), () -> {
+            try {
+                return Files.deleteIfExists(pendingFile(id));
+            } catch (IOException e) {
+                throw new CertdeskException(Reason.IO_ERROR, "Cannot remove pending request " + id + ": "
+                        + e.getMessage(), e);
+            }
+        });
     }
 
     private static Properties toProperties(PendingRequest r) {

@@ -66,6 +66,7 @@ class ServiceTest {
                 s.usageStates().stream().map(u -> u.usage().id()).toList());
         assertTrue(s.contributions().stream().anyMatch(c -> c.kind().equals("caType") && c.id().equals("org.certdesk.ca.local")));
         assertTrue(s.contributions().stream().anyMatch(c -> c.kind().equals("storeProvider")));
+        assertEquals(List.of("Usages", "WebServer", "MutualTls"), s.templates("local"));
     }
 
     @Test

@@ -119,6 +119,9 @@ class ConsoleTest {
         dialog.open();
         Ui.screenshot(dialog.getShell(), "request-01-mode");
         dialog.next();
+        Combo template = Ui.after(dialog.page(), Messages.caTemplate, Combo.class);
+        assertEquals(List.of("", "Usages", "WebServer", "MutualTls"), List.of(template.getItems()),
+                "the local CA's templates, after the blank default");
         Ui.screenshot(dialog.getShell(), "request-02-ca");
         dialog.next();
         List<Button> usages = Ui.all(dialog.page(), Button.class);

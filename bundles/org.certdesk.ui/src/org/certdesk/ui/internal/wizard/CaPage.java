@@ -3,6 +3,7 @@ package org.certdesk.ui.internal.wizard;
 import java.util.List;
 
 import org.certdesk.api.CaEntry;
+import org.certdesk.api.CertdeskService;
 import org.certdesk.ui.internal.Messages;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
@@ -11,18 +12,22 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Combo;
 
 /** The configured CA entries, with their type, and the template to ask for. */
 class CaPage extends WizardPage {
     private final RequestModel model;
     private final List<CaEntry> cas;
+    private final CertdeskService service;
     private Table table;
+    private Combo template;
+    private String shownTemplatesOf;
 
-    CaPage(RequestModel model, List<CaEntry> cas) {
+    CaPage(RequestModel model, CertdeskService service) {
         super("ca");
         this.model = model;
-        this.cas = cas;
+        this.service = service;
+        this.cas = service.caEntries();
         setTitle(Messages.caTitle);
         setDescription(Messages.caDescription);
     }
@@ -42,17 +47,27 @@ class CaPage extends WizardPage {
             table.setSelection(0);
         }
         table.addListener(SWT.Selection, e -> validate());
-        Text template = Pages.field(c, Messages.caTemplate, model.template, () -> { });
+        new Label(c, SWT.NONE).setText(Messages.caTemplate);
+        template = new Combo(c, SWT.DROP_DOWN); // the CA's templates, or one typed in
+        template.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         template.addListener(SWT.Modify, e -> model.template = template.getText());
-        new Label(c, SWT.NONE);
         setControl(c);
         validate();
     }
 
     private void validate() {
         int i = table.getSelectionIndex();
-        if (i >= 0) {
+        if (i >= 0 && !cas.get(i).id().equals(shownTemplatesOf)) {
             model.caId = cas.get(i).id();
+            shownTemplatesOf = model.caId;
+            template.removeAll();
+            template.add(""); // blank: the CA's default
+            try {
+                service.templates(model.caId).forEach(template::add);
+            } catch (RuntimeException e) {
+                // a CA plugin that cannot list its templates still takes a typed one
+            }
+            template.setText(model.template == null ? "" : model.template);
         }
         setErrorMessage(cas.isEmpty() ? Messages.caNone : null);
         setPageComplete(i >= 0);

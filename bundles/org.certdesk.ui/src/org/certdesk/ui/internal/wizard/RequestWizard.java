@@ -43,7 +43,7 @@ public class RequestWizard extends Wizard {
     public void addPages() {
         if (pending == null) {
             addPage(new ModePage());
-            addPage(new CaPage(model, service.caEntries()));
+            addPage(new CaPage(model, service));
             addPage(new UsagesPage(model, service.profiles()));
             addPage(new NamePage(model, service));
             addPage(new OrganizationPage(model));
