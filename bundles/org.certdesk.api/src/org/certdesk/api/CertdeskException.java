@@ -10,7 +10,7 @@ public class CertdeskException extends RuntimeException {
     public enum Reason {
         INVALID_INPUT(2), NOT_AUTHORIZED(3), UNKNOWN_USAGE(4), UNKNOWN_CERTIFICATE(5), NO_PRIVATE_KEY(6),
         REQUIREMENT_FAILED(7), UNTRUSTED_CHAIN(8), STORE_CORRUPT(9), WRONG_PASSWORD(10), STORE_LOCKED(11),
-        CA_ERROR(12), DENIED(13), IO_ERROR(14);
+        CA_ERROR(12), DENIED(13), IO_ERROR(14), CANCELED(15);
 
         private final int exitCode;
 

@@ -307,6 +307,7 @@ public class CertdeskServiceImpl implements CertdeskService {
 
         sink.step("Generating the key (" + spec.keySpec().label() + ")");
         KeyPair keys = KeyPairs.generate(spec.keySpec());
+        stopIfCanceled(sink, () -> { });
         byte[] csr = Csrs.create(keys, subject, sans);
         X509Certificate placeholder = CertificateIssuer.placeholder(keys, friendlyName);
         String keyThumb = Certificates.sha1(placeholder);
@@ -315,6 +316,7 @@ public class CertdeskServiceImpl implements CertdeskService {
                 keys.getPrivate(), spec.exportable())));
         Set<String> ekus = new java.util.TreeSet<>();
         usages.forEach(u -> ekus.addAll(u.requiredEkus()));
+        stopIfCanceled(sink, () -> discardKey(keyThumb));
         sink.step("Sending the request to " + ca.label());
         CaResponse response;
         try {
@@ -334,10 +336,26 @@ public class CertdeskServiceImpl implements CertdeskService {
 
     /** Passes steps on and keeps them for the status page's log. */
     private static ProgressSink recording(ProgressSink progress, List<String> log) {
-        return message -> {
-            log.add(message);
-            progress.step(message);
+        return new ProgressSink() {
+            @Override
+            public void step(String message) {
+                log.add(message);
+                progress.step(message);
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return progress.isCanceled();
+            }
         };
+    }
+
+    private static void stopIfCanceled(ProgressSink sink, Runnable undo) {
+        if (sink.isCanceled()) {
+            undo.run();
+            throw new CertdeskException(Reason.CANCELED, "Canceled: nothing was sent to the CA and the new key was"
+                    + " discarded.");
+        }
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -256,4 +256,28 @@ class ServiceTest {
         Files.writeString(pem, "not a certificate");
         assertEquals(Reason.INVALID_INPUT, assertThrows(CertdeskException.class, () -> viewer.inspect(pem)).reason());
     }
+
+    @Test
+    void canceledRequestKeepsNoKeyAndSendsNothing() throws Exception {
+        CertdeskServiceImpl s = Fixture.open(dir);
+        List<String> steps = new ArrayList<>();
+        ProgressSink cancelAfterKey = new ProgressSink() {
+            @Override
+            public void step(String message) {
+                steps.add(message);
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return steps.size() >= 2; // after the key is kept in the Request store
+            }
+        };
+        CertdeskException e = assertThrows(CertdeskException.class,
+                () -> s.request(Fixture.spec("c", KeySpec.EC_P256, "Default"), cancelAfterKey));
+        assertEquals(Reason.CANCELED, e.reason());
+        assertTrue(s.list(StoreName.REQUEST).isEmpty(), "the key is discarded");
+        assertTrue(s.list(StoreName.PERSONAL).isEmpty());
+        assertFalse(steps.stream().anyMatch(m -> m.startsWith("Sending")), steps.toString());
+        assertTrue(s.administration("local").waitingRequests().isEmpty());
+    }
 }

@@ -51,11 +51,21 @@ class ExecutionPage extends WizardPage {
         if (visible && !started) {
             started = true;
             var display = getShell().getDisplay();
-            ProgressSink sink = message -> display.asyncExec(() -> {
-                if (!log.isDisposed()) {
-                    log.append(message + "\n");
+            ProgressSink sink = new ProgressSink() {
+                @Override
+                public void step(String message) {
+                    display.asyncExec(() -> {
+                        if (!log.isDisposed()) {
+                            log.append(message + "\n");
+                        }
+                    });
                 }
-            });
+
+                @Override
+                public boolean isCanceled() {
+                    return model.canceled;
+                }
+            };
             Work w = work.get();
             UiJobs.run(Messages.executingTitle, display, () -> w.run(sink), outcome -> {
                 model.outcome = outcome;

@@ -16,6 +16,8 @@ public final class RequestModel {
     String friendlyName = "";
     KeySpec keySpec = KeySpec.RSA_2048;
     boolean exportable;
+    /** Set by Cancel; the running request checks it before it keeps a key or sends anything. */
+    volatile boolean canceled;
     String organization = "";
     String organizationalUnit = "";
     String country = "";

@@ -78,6 +78,12 @@ public class RequestWizard extends Wizard {
         return true;
     }
 
+    @Override
+    public boolean performCancel() {
+        model.canceled = true; // a request still running stops before it keeps a key or reaches the CA
+        return true;
+    }
+
     public RequestModel model() {
         return model;
     }
