@@ -422,8 +422,7 @@ public class CertdeskServiceImpl implements CertdeskService {
             // intermediates help build chains; a root is trusted only when the admin says so
             for (X509Certificate c : issuers) {
                 if (c.getBasicConstraints() >= 0 && !Certificates.isSelfSigned(c)) {
-                    ed.put(StoreName.INTERMEDIATE, new StoreEntry(Certificates.commonName(Certificates.name(
-                            c.getSubjectX500Principal())), List.of(c), null, false));
+                    ed.put(StoreName.INTERMEDIATE, new StoreEntry(Certificates.subjectName(c), List.of(c), null, false));
                 }
             }
             ed.remove(StoreName.REQUEST, keyThumb);
@@ -660,7 +659,7 @@ public class CertdeskServiceImpl implements CertdeskService {
             throw new CertdeskException(Reason.INVALID_INPUT, "Only self-signed CA certificates can be trusted as roots;"
                     + " import intermediates into the Intermediate CAs store instead.");
         }
-        String name = Certificates.commonName(Certificates.name(cert.getSubjectX500Principal()));
+        String name = Certificates.subjectName(cert);
         store.update(ed -> ed.put(StoreName.TRUSTED_ROOT, new StoreEntry(name, List.of(cert), null, false)));
         audit("trust-root", name + " SHA-256 " + Hex.digest("SHA-256", Certificates.encoded(cert)));
     }
@@ -684,9 +683,9 @@ public class CertdeskServiceImpl implements CertdeskService {
         List<X509Certificate> certs = readCertificates(file);
         for (X509Certificate c : certs) {
             if (Certificates.isSelfSigned(c) && !trustRoots) {
-                throw new CertdeskException(Reason.UNTRUSTED_CHAIN, "The file holds the root '" + Certificates.commonName(
-                        Certificates.name(c.getSubjectX500Principal())) + "' (SHA-256 " + Hex.digest("SHA-256",
-                                Certificates.encoded(c)) + "): confirm that it should be trusted. Nothing was imported.");
+                throw new CertdeskException(Reason.UNTRUSTED_CHAIN, "The file holds the root '"
+                        + Certificates.subjectName(c) + "' (SHA-256 " + Hex.digest("SHA-256", Certificates.encoded(c))
+                        + "): confirm that it should be trusted. Nothing was imported.");
             }
         }
         // an offline CA's answer is joined with the key that waited for it in the Request store
@@ -704,7 +703,7 @@ public class CertdeskServiceImpl implements CertdeskService {
         List<String> imported = new ArrayList<>();
         store.update(ed -> {
             for (X509Certificate c : certs) {
-                String name = Certificates.commonName(Certificates.name(c.getSubjectX500Principal()));
+                String name = Certificates.subjectName(c);
                 String sha1 = Certificates.sha1(c);
                 if (Certificates.isSelfSigned(c)) {
                     ed.put(StoreName.TRUSTED_ROOT, new StoreEntry(name, List.of(c), null, false));

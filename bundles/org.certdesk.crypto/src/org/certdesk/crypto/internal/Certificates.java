@@ -96,6 +96,11 @@ public final class Certificates {
         return dn;
     }
 
+    /** The CN of the certificate's subject (the whole subject when it has no CN), as messages name it. */
+    public static String subjectName(X509Certificate cert) {
+        return commonName(name(cert.getSubjectX500Principal()));
+    }
+
     public static boolean isSelfSigned(X509Certificate cert) {
         if (!cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
             return false;

@@ -41,8 +41,8 @@ public final class ChainBuilder {
                 return new Result(path, problems);
             }
             if (Certificates.isSelfSigned(current)) {
-                problems.add("The issuing root '" + Certificates.commonName(Certificates.name(
-                        current.getSubjectX500Principal())) + "' is not in the Trusted Root store: import it.");
+                problems.add("The issuing root '" + Certificates.subjectName(current)
+                        + "' is not in the Trusted Root store: import it.");
                 return new Result(path, problems);
             }
             X509Certificate next = issuerAmong(current, intermediates);
@@ -82,10 +82,10 @@ public final class ChainBuilder {
         try {
             cert.checkValidity(Date.from(when));
         } catch (java.security.cert.CertificateExpiredException e) {
-            problems.add("'" + Certificates.commonName(Certificates.name(cert.getSubjectX500Principal()))
+            problems.add("'" + Certificates.subjectName(cert)
                     + "' expired on " + cert.getNotAfter().toInstant() + ".");
         } catch (java.security.cert.CertificateNotYetValidException e) {
-            problems.add("'" + Certificates.commonName(Certificates.name(cert.getSubjectX500Principal()))
+            problems.add("'" + Certificates.subjectName(cert)
                     + "' is not valid before " + cert.getNotBefore().toInstant() + ".");
         }
     }

@@ -173,8 +173,7 @@ final class FileCertificateStore implements CertificateStore {
     }
 
     static StoreEntry entry(String alias, List<X509Certificate> chain, boolean hasKey, Properties metadata) {
-        String name = metadata.getProperty(alias + ".name", Certificates.commonName(
-                Certificates.name(chain.get(0).getSubjectX500Principal())));
+        String name = metadata.getProperty(alias + ".name", Certificates.subjectName(chain.get(0)));
         boolean exportable = Boolean.parseBoolean(metadata.getProperty(alias + ".exportable", "false"));
         return new StoreEntry(name, chain, null, hasKey, exportable);
     }
@@ -243,7 +242,7 @@ final class FileCertificateStore implements CertificateStore {
                 } else if (entry.hasPrivateKey()) {
                     if (!keyStore.isKeyEntry(alias)) {
                         throw new CertdeskException(Reason.INVALID_INPUT, "The store has no key for "
-                                + Certificates.commonName(Certificates.name(entry.certificate().getSubjectX500Principal())) + ".");
+                                + Certificates.subjectName(entry.certificate()) + ".");
                     }
                     if (!Arrays.equals(keyStore.getCertificateChain(alias), chain)) {
                         PrivateKey key = (PrivateKey) keyStore.getKey(alias, password);
