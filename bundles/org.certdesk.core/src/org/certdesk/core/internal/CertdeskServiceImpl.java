@@ -157,7 +157,7 @@ public class CertdeskServiceImpl implements CertdeskService {
                             + " is no longer in the Personal store.")));
                 } else {
                     List<String> problems = new ArrayList<>(Requirements.problems(u, cert.get(), clock.instant()));
-                    problems.addAll(trustProblems(cert.get().sha1Thumbprint()));
+                    problems.addAll(chain(cert.get()).problems());
                     states.add(new UsageState(u, cert.get(), problems));
                 }
             }
@@ -372,7 +372,7 @@ public class CertdeskServiceImpl implements CertdeskService {
                 sink.step("The CA issued the certificate");
                 CertificateInfo issued = install(response, keyThumb, record.friendlyName());
                 deletePending(record.id());
-                List<String> trust = trustProblems(issued.sha1Thumbprint());
+                List<String> trust = chain(issued).problems();
                 trust.forEach(sink::step);
                 audit("issued", record.friendlyName() + " " + issued.displayThumbprint());
                 return new RequestOutcome(RequestStatus.ISSUED, issued, null, response.requestId(), response.message(),
@@ -598,15 +598,18 @@ public class CertdeskServiceImpl implements CertdeskService {
 
     @Override
     public List<String> assignmentProblems(String usageId, String thumbprint) {
-        Usage usage = usage(usageId);
         CertificateInfo cert = find(thumbprint);
+        return assignmentProblems(usage(usageId), cert, chain(cert).problems());
+    }
+
+    private List<String> assignmentProblems(Usage usage, CertificateInfo cert, List<String> trustProblems) {
         List<String> problems = new ArrayList<>();
         if (findIn(StoreName.PERSONAL, cert.sha1Thumbprint()).isEmpty()) {
             problems.add("The certificate is not in the Personal store" + (cert.hasPrivateKey() ? "." : " and has no"
                     + " private key on this server."));
         }
         problems.addAll(Requirements.problems(usage, cert, clock.instant()));
-        problems.addAll(trustProblems(cert.sha1Thumbprint()));
+        problems.addAll(trustProblems);
         return problems.stream().distinct().toList();
     }
 
@@ -615,10 +618,11 @@ public class CertdeskServiceImpl implements CertdeskService {
         authorizer.check("assign certificates");
         Usage usage = usage(usageId);
         CertificateInfo cert = find(thumbprint);
-        List<String> problems = assignmentProblems(usage.id(), cert.sha1Thumbprint());
+        List<String> trust = chain(cert).problems();
+        List<String> problems = assignmentProblems(usage, cert, trust);
         if (!problems.isEmpty()) {
             Reason reason = !cert.hasPrivateKey() ? Reason.NO_PRIVATE_KEY
-                    : trustProblems(cert.sha1Thumbprint()).isEmpty() ? Reason.REQUIREMENT_FAILED : Reason.UNTRUSTED_CHAIN;
+                    : trust.isEmpty() ? Reason.REQUIREMENT_FAILED : Reason.UNTRUSTED_CHAIN;
             throw new CertdeskException(reason, "Cannot assign '" + cert.friendlyName() + "' to " + usage.id() + ": "
                     + String.join(" ", problems));
         }
