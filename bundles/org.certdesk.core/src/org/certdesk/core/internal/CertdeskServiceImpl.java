@@ -626,31 +626,24 @@ public class CertdeskServiceImpl implements CertdeskService {
             throw new CertdeskException(reason, "Cannot assign '" + cert.friendlyName() + "' to " + usage.id() + ": "
                     + String.join(" ", problems));
         }
-        FileLocks.withLock(data.lockFile(), () -> {
-            Properties a = PropertiesFiles.read(data.assignments());
-            String previous = a.getProperty(usage.id());
-            a.setProperty(usage.id(), cert.sha1Thumbprint());
-            PropertiesFiles.write(data.assignments(), a);
-            audit("assign", usage.id() + " = " + cert.displayThumbprint() + " (" + cert.friendlyName() + ")"
-                    + (previous == null ? "" : ", was " + previous.toUpperCase(Locale.ROOT)));
-            return null;
-        });
+        String previous = data.update(data.assignments(),
+                a -> (String) a.setProperty(usage.id(), cert.sha1Thumbprint()));
+        audit("assign", usage.id() + " = " + cert.displayThumbprint() + " (" + cert.friendlyName() + ")"
+                + (previous == null ? "" : ", was " + previous.toUpperCase(Locale.ROOT)));
     }
 
     @Override
     public void remove(String usageId) {
         authorizer.check("remove assignments");
         Usage usage = usage(usageId);
-        FileLocks.withLock(data.lockFile(), () -> {
-            Properties a = PropertiesFiles.read(data.assignments());
-            String previous = (String) a.remove(usage.id());
-            if (previous == null) {
+        String previous = data.update(data.assignments(), a -> {
+            String was = (String) a.remove(usage.id());
+            if (was == null) {
                 throw new CertdeskException(Reason.INVALID_INPUT, "No certificate is assigned to " + usage.id() + ".");
             }
-            PropertiesFiles.write(data.assignments(), a);
-            audit("remove", usage.id() + " (was " + previous.toUpperCase(Locale.ROOT) + ")");
-            return null;
+            return was;
         });
+        audit("remove", usage.id() + " (was " + previous.toUpperCase(Locale.ROOT) + ")");
     }
 
     // ---- trust, import, export ----

@@ -166,18 +166,31 @@ public final class DataFolder {
         return entries;
     }
 
-    /** Sets one setting of a CA entry ({@code certdesk ca-set local requireApproval=true}). */
+    /**
+     * Changes a properties file of this folder under its lock, so that two consoles or command lines changing it
+     * at once both count; if {@code change} throws, nothing is written.
+     */
+    public <T> T update(Path file, java.util.function.Function<Properties, T> change) {
+        return org.certdesk.spi.FileLocks.withLock(lockFile(), () -> {
+            Properties p = PropertiesFiles.read(file);
+            T result = change.apply(p);
+            PropertiesFiles.write(file, p);
+            return result;
+        });
+    }
+
+    /** Sets one setting of a CA entry ({@code certdesk ca set local requireApproval=true}). */
     public void setCaSetting(String caId, String key, String value) {
-        Path file = root.resolve("cas.properties");
-        Properties p = PropertiesFiles.read(file);
-        if (p.getProperty("ca." + caId + ".type") == null) {
-            throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT, "There is no CA entry '" + caId + "'.");
-        }
         if (key.equals("type") || !key.matches("[A-Za-z0-9_.-]+")) {
             throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT, "'" + key + "' cannot be set.");
         }
-        p.setProperty("ca." + caId + "." + key, value);
-        PropertiesFiles.write(file, p);
+        update(root.resolve("cas.properties"), p -> {
+            if (p.getProperty("ca." + caId + ".type") == null) {
+                throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT, "There is no CA entry '" + caId
+                        + "'.");
+            }
+            return p.setProperty("ca." + caId + "." + key, value);
+        });
     }
 
     /** Sets one key of the server configuration; values are comma-separated, an empty value clears the key. */
@@ -186,9 +199,7 @@ public final class DataFolder {
             throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT, "'" + key + "' is not a configuration key"
                     + " (letters, digits, '.', '_' and '-').");
         }
-        Properties p = PropertiesFiles.read(serverConfigurationFile());
-        p.setProperty(key, value.trim());
-        PropertiesFiles.write(serverConfigurationFile(), p);
+        update(serverConfigurationFile(), p -> p.setProperty(key, value.trim()));
     }
 
     /** Sets the OS group whose members may change certificates. */
@@ -197,9 +208,7 @@ public final class DataFolder {
             throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT, "'" + group
                     + "' is not a valid group name.");
         }
-        Properties p = settings();
-        p.setProperty("admin.group", group);
-        PropertiesFiles.write(root.resolve("certdesk.properties"), p);
+        update(root.resolve("certdesk.properties"), p -> p.setProperty("admin.group", group));
     }
 
     private static String hostName() {
