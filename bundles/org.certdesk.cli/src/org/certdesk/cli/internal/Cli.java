@@ -183,11 +183,11 @@ public final class Cli {
                 return request(s, a);
             }
             case "assign" -> {
-                String usage = a.positional(1, "usage");
-                String thumb = a.positional(2, "thumbprint");
-                s.assign(usage, thumb);
-                print(map("assigned", s.find(thumb).sha1Thumbprint(), "usage", s.usage(usage).id()),
-                        () -> out.println("Assigned " + s.find(thumb).displayThumbprint() + " to " + s.usage(usage).id()));
+                String usage = s.usage(a.positional(1, "usage")).id();
+                CertificateInfo cert = s.find(a.positional(2, "thumbprint"));
+                s.assign(usage, cert.sha1Thumbprint());
+                print(map("assigned", cert.sha1Thumbprint(), "usage", usage),
+                        () -> out.println("Assigned " + cert.displayThumbprint() + " to " + usage));
                 return 0;
             }
             case "remove" -> {

@@ -38,6 +38,10 @@ final class StoreIndex {
     private static final int ITERATIONS = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** One parsed line: an entry's alias, its certificates and whether the store holds its key. */
+    private record Line(String alias, List<X509Certificate> chain, boolean hasKey) {
+    }
+
     private final Path file;
     private final String contentHash;
 
@@ -71,7 +75,7 @@ final class StoreIndex {
             }
             // parsing is most of the work: spread it over the cores, one factory per thread
             ThreadLocal<CertificateFactory> factories = ThreadLocal.withInitial(StoreIndex::factory);
-            List<Object[]> parsed = lines.subList(1, lines.size()).parallelStream().map(line -> {
+            List<Line> parsed = lines.subList(1, lines.size()).parallelStream().map(line -> {
                 String[] f = line.split("\t");
                 if (f.length != 3 || FileCertificateStore.storeOfAlias(f[0]) == null) {
                     throw new IllegalArgumentException("malformed index line");
@@ -85,15 +89,12 @@ final class StoreIndex {
                         throw new IllegalArgumentException(e);
                     }
                 }
-                return new Object[] { f[0], chain, "k".equals(f[1]) };
+                return new Line(f[0], chain, "k".equals(f[1]));
             }).toList();
             Map<StoreName, List<StoreEntry>> result = FileCertificateStore.emptyStores();
-            for (Object[] p : parsed) {
-                String alias = (String) p[0];
-                @SuppressWarnings("unchecked")
-                List<X509Certificate> chain = (List<X509Certificate>) p[1];
-                result.get(FileCertificateStore.storeOfAlias(alias))
-                        .add(FileCertificateStore.entry(alias, chain, (Boolean) p[2], metadata));
+            for (Line line : parsed) {
+                result.get(FileCertificateStore.storeOfAlias(line.alias()))
+                        .add(FileCertificateStore.entry(line.alias(), line.chain(), line.hasKey(), metadata));
             }
             return result;
         } catch (IllegalArgumentException | ClassCastException e) {
