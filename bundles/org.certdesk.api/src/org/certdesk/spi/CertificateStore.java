@@ -15,6 +15,14 @@ public interface CertificateStore extends AutoCloseable {
     List<StoreEntry> entries(StoreName store);
 
     /**
+     * Descriptions of one store's certificates, when the provider keeps them ready (an index), so that listing a
+     * large store decodes no certificate; empty when the caller should describe {@link #entries} itself.
+     */
+    default java.util.Optional<List<org.certdesk.api.CertificateInfo>> descriptions(StoreName store) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Runs {@code change} under the store's lock on freshly read content and writes the result atomically;
      * if {@code change} throws, nothing is written.
      */

@@ -151,9 +151,12 @@ public final class Cli {
                 StringBuilder text = new StringBuilder();
                 for (StoreName store : stores) {
                     for (CertificateInfo c : s.list(store)) {
-                        Map<String, Object> row = certJson(c);
-                        row.put("store", store.name());
-                        rows.add(row);
+                        if (json) {
+                            Map<String, Object> row = certJson(c);
+                            row.put("store", store.name());
+                            rows.add(row);
+                            continue;
+                        }
                         // plain appends: String.format costs more than the listing itself on large stores
                         text.append(pad(store.name(), 13)).append(' ').append(c.displayThumbprint()).append("  ")
                                 .append(pad(c.friendlyName(), 30)).append(' ')

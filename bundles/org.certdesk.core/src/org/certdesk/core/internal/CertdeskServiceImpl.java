@@ -185,7 +185,8 @@ public class CertdeskServiceImpl implements CertdeskService {
     @Override
     public List<CertificateInfo> list(StoreName storeName) {
         // digests and extension parsing per certificate: worth both cores for large stores
-        return store.entries(storeName).parallelStream().map(CertdeskServiceImpl::describe).toList();
+        return store.descriptions(storeName)
+                .orElseGet(() -> store.entries(storeName).parallelStream().map(CertdeskServiceImpl::describe).toList());
     }
 
     private static CertificateInfo describe(StoreEntry e) {

@@ -229,6 +229,28 @@ class ServiceTest {
     }
 
     @Test
+    void listingAfterRestartDescribesCertificatesAsTheyAre() {
+        CertdeskServiceImpl s = Fixture.open(dir);
+        RequestOutcome issued = s.request(Fixture.spec("listed", KeySpec.RSA_2048, "Default", "WebServicesExternal"),
+                ProgressSink.NONE);
+        CertdeskServiceImpl restarted = Fixture.open(dir); // lists from the store's index
+        CertificateInfo listed = restarted.list(StoreName.PERSONAL).get(0);
+        CertificateInfo found = restarted.find(issued.certificate().sha1Thumbprint());
+        assertFalse(listed.subjectAltNames().isEmpty());
+        assertFalse(listed.extendedKeyUsages().isEmpty());
+        assertEquals(found.subjectAltNames(), listed.subjectAltNames());
+        assertEquals(found.extendedKeyUsages(), listed.extendedKeyUsages());
+        assertEquals(found.keyUsages(), listed.keyUsages());
+        assertEquals(List.of(found.subject(), found.issuer(), found.serialHex(), found.notBefore(), found.notAfter(),
+                found.keyAlgorithm(), found.keySize(), found.ca(), found.selfSigned(), found.sha256Fingerprint(),
+                found.friendlyName(), found.hasPrivateKey(), found.exportable()),
+                List.of(listed.subject(), listed.issuer(), listed.serialHex(), listed.notBefore(), listed.notAfter(),
+                        listed.keyAlgorithm(), listed.keySize(), listed.ca(), listed.selfSigned(),
+                        listed.sha256Fingerprint(), listed.friendlyName(), listed.hasPrivateKey(), listed.exportable()));
+        assertArrayEquals(found.encoded(), listed.encoded());
+    }
+
+    @Test
     void deniedRequestDiscardsKey() {
         CertdeskServiceImpl s = Fixture.open(dir);
         s.setCaSetting("local", "requireApproval", "true");

@@ -20,16 +20,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javax.crypto.spec.PBEParameterSpec;
 
 import org.certdesk.api.CertdeskException;
+import org.certdesk.api.CertificateInfo;
 import org.certdesk.api.CertdeskException.Reason;
 import org.certdesk.api.StoreName;
 import org.certdesk.crypto.internal.Certificates;
@@ -60,9 +64,67 @@ final class FileCertificateStore implements CertificateStore {
 
     /**
      * The file as last read. The key store is loaded only when a key or a change needs it (listing comes from
-     * the index), and keeps its keys encrypted until {@link #privateKey} asks for one.
+     * the index), and keeps its keys encrypted until {@link #privateKey} asks for one. Certificates from the index
+     * are decoded only for the stores somebody asks about; descriptions come straight from the index.
      */
-    private record Snapshot(java.util.function.Supplier<KeyStore> keyStore, Map<StoreName, List<StoreEntry>> entries) {
+    private final class Snapshot {
+        final Supplier<KeyStore> keyStore;
+        private final Properties metadata;
+        /** The index's lines by store, or null when the entries came from the file itself. */
+        private final Map<StoreName, List<StoreIndex.Line>> lines;
+        private final Map<StoreName, List<StoreEntry>> entries = new EnumMap<>(StoreName.class);
+
+        Snapshot(Supplier<KeyStore> keyStore, Properties metadata, Map<StoreName, List<StoreIndex.Line>> lines,
+                Map<StoreName, List<StoreEntry>> entries) {
+            this.keyStore = keyStore;
+            this.metadata = metadata;
+            this.lines = lines;
+            this.entries.putAll(freeze(entries));
+        }
+
+        synchronized List<StoreEntry> entries(StoreName store) {
+            return entries.computeIfAbsent(store, this::decode);
+        }
+
+        Map<StoreName, List<StoreEntry>> all() {
+            Map<StoreName, List<StoreEntry>> all = new EnumMap<>(StoreName.class);
+            for (StoreName s : StoreName.values()) {
+                all.put(s, entries(s));
+            }
+            return all;
+        }
+
+        private List<StoreEntry> decode(StoreName store) {
+            try {
+                return lines.get(store).parallelStream()
+                        .map(line -> entry(line.alias(), line.chain(), line.hasKey(), metadata)).toList();
+            } catch (RuntimeException damagedIndex) {
+                // the index matched the file but a certificate in it does not decode: the file itself is right
+                return List.copyOf(entriesOf(keyStore.get(), metadata).get(store));
+            }
+        }
+
+        Optional<List<CertificateInfo>> descriptions(StoreName store) {
+            if (lines == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(lines.get(store).parallelStream().map(line -> DescriptionCodec.decode(
+                        line.description(), friendlyName(line.alias(), metadata, null), line.hasKey(),
+                        exportable(line.alias(), metadata), line.certificateEncoding())).toList());
+            } catch (RuntimeException damagedIndex) {
+                return Optional.empty();
+            }
+        }
+
+        /** Descriptions already made, by alias, for the next index. */
+        Map<String, String> descriptionTexts() {
+            Map<String, String> texts = new HashMap<>();
+            if (lines != null) {
+                lines.values().forEach(list -> list.forEach(l -> texts.put(l.alias(), l.description())));
+            }
+            return texts;
+        }
     }
 
     FileCertificateStore(Path location, char[] password) {
@@ -73,13 +135,18 @@ final class FileCertificateStore implements CertificateStore {
 
     @Override
     public List<StoreEntry> entries(StoreName store) {
-        return snapshot.entries().get(store);
+        return snapshot.entries(store);
+    }
+
+    @Override
+    public Optional<List<CertificateInfo>> descriptions(StoreName store) {
+        return snapshot.descriptions(store);
     }
 
     @Override
     public PrivateKey privateKey(StoreName store, String sha1Thumbprint) {
         try {
-            return (PrivateKey) snapshot.keyStore().get().getKey(alias(store, sha1Thumbprint), password);
+            return (PrivateKey) snapshot.keyStore.get().getKey(alias(store, sha1Thumbprint), password);
         } catch (UnrecoverableKeyException e) {
             throw wrongPassword(e);
         } catch (GeneralSecurityException e) {
@@ -96,9 +163,9 @@ final class FileCertificateStore implements CertificateStore {
     public void update(Consumer<Editor> change) {
         FileLocks.withLock(location.resolve(LOCK_FILE), () -> {
             Snapshot fresh = read();
-            MemoryEditor editor = new MemoryEditor(fresh.entries());
+            MemoryEditor editor = new MemoryEditor(fresh.all());
             change.accept(editor);
-            write(fresh.keyStore().get(), editor);
+            write(fresh.keyStore.get(), editor, fresh.descriptionTexts());
             snapshot = read();
             return null;
         });
@@ -114,15 +181,15 @@ final class FileCertificateStore implements CertificateStore {
         try {
             bytes = Files.readAllBytes(location.resolve(STORE_FILE));
         } catch (NoSuchFileException e) {
-            return new Snapshot(FileCertificateStore::emptyKeyStore, freeze(emptyStores()));
+            return new Snapshot(FileCertificateStore::emptyKeyStore, new Properties(), null, emptyStores());
         } catch (IOException e) {
             throw new CertdeskException(Reason.IO_ERROR, "Cannot read " + location.resolve(STORE_FILE) + ": "
                     + e.getMessage(), e);
         }
         Properties metadata = readMetadata();
         StoreIndex index = new StoreIndex(location.resolve(INDEX_FILE), bytes);
-        Map<StoreName, List<StoreEntry>> fromIndex = index.read(password, metadata, () -> wrongPassword(null));
-        if (fromIndex != null) {
+        Map<StoreName, List<StoreIndex.Line>> lines = index.read(password, () -> wrongPassword(null));
+        if (lines != null) {
             KeyStore[] loaded = new KeyStore[1];
             return new Snapshot(() -> {
                 synchronized (loaded) {
@@ -131,12 +198,12 @@ final class FileCertificateStore implements CertificateStore {
                     }
                     return loaded[0];
                 }
-            }, freeze(fromIndex));
+            }, metadata, lines, Map.of());
         }
         KeyStore keyStore = load(bytes);
         Map<StoreName, List<StoreEntry>> entries = entriesOf(keyStore, metadata);
-        index.write(password, entries);
-        return new Snapshot(() -> keyStore, freeze(entries));
+        index.write(password, entries, Map.of());
+        return new Snapshot(() -> keyStore, metadata, null, entries);
     }
 
     static Map<StoreName, List<StoreEntry>> emptyStores() {
@@ -173,9 +240,18 @@ final class FileCertificateStore implements CertificateStore {
     }
 
     static StoreEntry entry(String alias, List<X509Certificate> chain, boolean hasKey, Properties metadata) {
-        String name = metadata.getProperty(alias + ".name", Certificates.subjectName(chain.get(0)));
-        boolean exportable = Boolean.parseBoolean(metadata.getProperty(alias + ".exportable", "false"));
-        return new StoreEntry(name, chain, null, hasKey, exportable);
+        return new StoreEntry(friendlyName(alias, metadata, chain.get(0)), chain, null, hasKey,
+                exportable(alias, metadata));
+    }
+
+    /** The name recorded for an entry; without one, the subject's name (from {@code certificate}, or the index). */
+    private static String friendlyName(String alias, Properties metadata, X509Certificate certificate) {
+        String name = metadata.getProperty(alias + ".name");
+        return name != null || certificate == null ? name : Certificates.subjectName(certificate);
+    }
+
+    private static boolean exportable(String alias, Properties metadata) {
+        return Boolean.parseBoolean(metadata.getProperty(alias + ".exportable", "false"));
     }
 
     static StoreName storeOfAlias(String alias) {
@@ -225,7 +301,7 @@ final class FileCertificateStore implements CertificateStore {
      * Applies the edits to the loaded key store, so that keys nobody touched are written back still encrypted as
      * they were (never decrypted), then replaces the files.
      */
-    private void write(KeyStore keyStore, MemoryEditor edits) {
+    private void write(KeyStore keyStore, MemoryEditor edits, Map<String, String> descriptions) {
         try {
             Properties metadata = readMetadata(); // keep old names until the new file is in place
             for (String alias : edits.removed) {
@@ -262,7 +338,8 @@ final class FileCertificateStore implements CertificateStore {
             keyStore.store(out, password);
             byte[] written = out.toByteArray();
             SecureFiles.writeAtomically(location.resolve(STORE_FILE), written);
-            new StoreIndex(location.resolve(INDEX_FILE), written).write(password, entriesOf(keyStore, metadata));
+            new StoreIndex(location.resolve(INDEX_FILE), written).write(password, entriesOf(keyStore, metadata),
+                    descriptions);
             // now drop the names of entries that are gone
             Properties current = new Properties();
             for (String alias : Collections.list(keyStore.aliases())) {

@@ -12,9 +12,9 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Supplier;
 
 import javax.crypto.SecretKeyFactory;
@@ -27,20 +27,44 @@ import org.certdesk.spi.SecureFiles;
 import org.certdesk.spi.StoreEntry;
 
 /**
- * The certificates of {@code stores.p12}, in the clear, so that listing a large store needs neither the
- * PKCS#12 decoding nor the keys. The index names the length and CRC-32C of the file it was made from and is used only
- * while that file is unchanged; otherwise the file itself is read and the index made again. It also holds a
- * PBKDF2 verifier of the store password, so that a wrong password is refused as early as with the file itself.
- * Certificates are public; the index is owner-only all the same, like everything in the store's folder.
+ * The certificates of {@code stores.p12} and their descriptions, in the clear, so that listing a large store needs
+ * neither the PKCS#12 decoding nor the keys, nor even decoding the certificates. The index names the length and
+ * CRC-32C of the file it was made from and is used only while that file is unchanged; otherwise the file itself is
+ * read and the index made again. It also holds a PBKDF2 verifier of the store password, so that a wrong password is
+ * refused as early as with the file itself. Certificates are public; the index is owner-only all the same, like
+ * everything in the store's folder.
  */
 final class StoreIndex {
-    private static final String MAGIC = "certdesk-store-index-2";
+    private static final String MAGIC = "certdesk-store-index-3";
     private static final int ITERATIONS = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** One parsed line: an entry's alias, its certificates and whether the store holds its key. */
-    private record Line(String alias, List<X509Certificate> chain, boolean hasKey) {
+    /**
+     * One entry as the index has it: certificates still Base64 DER (decoded only when somebody needs them) and the
+     * description of the first.
+     */
+    record Line(String alias, boolean hasKey, String chainBase64, String description) {
+        List<X509Certificate> chain() {
+            CertificateFactory factory = FACTORIES.get();
+            List<X509Certificate> chain = new ArrayList<>();
+            for (String der : chainBase64.split(",")) {
+                try {
+                    chain.add((X509Certificate) factory.generateCertificate(
+                            new ByteArrayInputStream(Base64.getDecoder().decode(der))));
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalArgumentException(e);
+                }
+            }
+            return chain;
+        }
+
+        byte[] certificateEncoding() {
+            int comma = chainBase64.indexOf(',');
+            return Base64.getDecoder().decode(comma < 0 ? chainBase64 : chainBase64.substring(0, comma));
+        }
     }
+
+    private static final ThreadLocal<CertificateFactory> FACTORIES = ThreadLocal.withInitial(StoreIndex::factory);
 
     private final Path file;
     private final String contentHash;
@@ -53,8 +77,11 @@ final class StoreIndex {
         this.contentHash = storeBytes.length + "-" + Long.toHexString(crc.getValue());
     }
 
-    /** The entries, or null when the index is missing, stale or unreadable (then read the store itself). */
-    Map<StoreName, List<StoreEntry>> read(char[] password, Properties metadata, Supplier<CertdeskException> wrongPassword) {
+    /**
+     * The index's lines by store, or null when the index is missing, stale or unreadable (then read the store
+     * itself).
+     */
+    Map<StoreName, List<Line>> read(char[] password, Supplier<CertdeskException> wrongPassword) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
@@ -73,32 +100,21 @@ final class StoreIndex {
             if (!MessageDigest.isEqual(verifier(password, b64.decode(head[2])), b64.decode(head[3]))) {
                 throw wrongPassword.get();
             }
-            // parsing is most of the work: spread it over the cores, one factory per thread
-            ThreadLocal<CertificateFactory> factories = ThreadLocal.withInitial(StoreIndex::factory);
-            List<Line> parsed = lines.subList(1, lines.size()).parallelStream().map(line -> {
-                String[] f = line.split("\t");
-                if (f.length != 3 || FileCertificateStore.storeOfAlias(f[0]) == null) {
-                    throw new IllegalArgumentException("malformed index line");
+            Map<StoreName, List<Line>> result = new EnumMap<>(StoreName.class);
+            for (StoreName s : StoreName.values()) {
+                result.put(s, new ArrayList<>());
+            }
+            for (String text : lines.subList(1, lines.size())) {
+                String[] f = text.split("\t", -1);
+                StoreName store = f.length == 4 ? FileCertificateStore.storeOfAlias(f[0]) : null;
+                if (store == null || f[2].isEmpty()) {
+                    return null; // a damaged index is only a slower start
                 }
-                List<X509Certificate> chain = new ArrayList<>();
-                for (String der : f[2].split(",")) {
-                    try {
-                        chain.add((X509Certificate) factories.get().generateCertificate(
-                                new ByteArrayInputStream(b64.decode(der))));
-                    } catch (GeneralSecurityException e) {
-                        throw new IllegalArgumentException(e);
-                    }
-                }
-                return new Line(f[0], chain, "k".equals(f[1]));
-            }).toList();
-            Map<StoreName, List<StoreEntry>> result = FileCertificateStore.emptyStores();
-            for (Line line : parsed) {
-                result.get(FileCertificateStore.storeOfAlias(line.alias()))
-                        .add(FileCertificateStore.entry(line.alias(), line.chain(), line.hasKey(), metadata));
+                result.get(store).add(new Line(f[0], "k".equals(f[1]), f[2], f[3]));
             }
             return result;
-        } catch (IllegalArgumentException | ClassCastException e) {
-            return null; // a damaged index is only a slower start
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -110,7 +126,11 @@ final class StoreIndex {
         }
     }
 
-    void write(char[] password, Map<StoreName, List<StoreEntry>> entries) {
+    /**
+     * @param descriptions descriptions already made, by alias, so that a change to one entry of a large store does
+     *            not describe all the others again
+     */
+    void write(char[] password, Map<StoreName, List<StoreEntry>> entries, Map<String, String> descriptions) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder();
@@ -119,10 +139,14 @@ final class StoreIndex {
                 .append('\n');
         entries.forEach((store, list) -> {
             for (StoreEntry e : list) {
-                text.append(FileCertificateStore.alias(store, Certificates.sha1(e.certificate()))).append('\t')
-                        .append(e.hasPrivateKey() ? "k" : "c").append('\t');
+                String alias = FileCertificateStore.alias(store, Certificates.sha1(e.certificate()));
+                text.append(alias).append('\t').append(e.hasPrivateKey() ? "k" : "c").append('\t');
                 List<String> ders = e.chain().stream().map(c -> b64.encodeToString(Certificates.encoded(c))).toList();
-                text.append(String.join(",", ders)).append('\n');
+                String description = descriptions.get(alias);
+                if (description == null) {
+                    description = DescriptionCodec.encode(Certificates.describe(e.certificate(), null, false, false));
+                }
+                text.append(String.join(",", ders)).append('\t').append(description).append('\n');
             }
         });
         SecureFiles.writeAtomically(file, text.toString().getBytes(StandardCharsets.US_ASCII));

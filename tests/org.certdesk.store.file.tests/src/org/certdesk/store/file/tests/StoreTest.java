@@ -167,7 +167,37 @@ class StoreTest {
         // with a good index in place, a wrong password is still refused at open
         assertEquals(Reason.WRONG_PASSWORD, assertThrows(CertdeskException.class,
                 () -> new FileStoreProvider().open(dir, "wrong".toCharArray())).reason());
-        assertTrue(Files.readString(dir.resolve("stores.index")).startsWith("certdesk-store-index-2 "));
+        assertTrue(Files.readString(dir.resolve("stores.index")).startsWith("certdesk-store-index-3 "));
+    }
+
+    @Test
+    void descriptionsFromTheIndexAreWhatTheCertificatesSay() throws Exception {
+        try (CertificateStore store = new FileStoreProvider().open(dir, PASSWORD)) {
+            store.update(ed -> {
+                ed.put(StoreName.PERSONAL, entry("Serveur d'\u00e9t\u00e9; a,b", true));
+                ed.put(StoreName.PERSONAL, entry("second", false));
+            });
+        }
+        try (CertificateStore store = new FileStoreProvider().open(dir, PASSWORD)) {
+            List<org.certdesk.api.CertificateInfo> described = store.descriptions(StoreName.PERSONAL).orElseThrow();
+            assertEquals(2, described.size());
+            for (StoreEntry e : store.entries(StoreName.PERSONAL)) {
+                org.certdesk.api.CertificateInfo expected = org.certdesk.crypto.internal.Certificates.describe(
+                        e.certificate(), e.friendlyName(), e.hasPrivateKey(), e.exportable());
+                org.certdesk.api.CertificateInfo actual = described.stream()
+                        .filter(d -> d.sha1Thumbprint().equals(expected.sha1Thumbprint())).findFirst().orElseThrow();
+                assertTrue(java.util.Arrays.equals(expected.encoded(), actual.encoded()));
+                assertEquals(expected.withStoreFacts(null, false, false).toString().replaceAll("encoded=\\[B@\\w+", ""),
+                        actual.withStoreFacts(null, false, false).toString().replaceAll("encoded=\\[B@\\w+", ""));
+                assertEquals(expected.friendlyName(), actual.friendlyName());
+                assertEquals(expected.hasPrivateKey(), actual.hasPrivateKey());
+                assertEquals(expected.exportable(), actual.exportable());
+            }
+        }
+        Files.writeString(dir.resolve("stores.index"), "garbage\n"); // no index: the caller describes the entries
+        try (CertificateStore store = new FileStoreProvider().open(dir, PASSWORD)) {
+            assertTrue(store.descriptions(StoreName.PERSONAL).isEmpty());
+        }
     }
 
     /** The classpath for a second JVM: the store's bundles and Bouncy Castle, taken from this OSGi runtime. */
