@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/env.sh
-certdesk_apt_install xvfb xauth libgtk-3-0 openssl
+certdesk_apt_install xvfb xauth libgtk-3-0 openssl softhsm2 opensc
 JAVA_HOME=$(certdesk_java_home)
 export JAVA_HOME
 # GTK looks for an accessibility bus; it does not matter to the tests

@@ -71,6 +71,11 @@ public final class Cli {
               server set KEY=VALUE[,VALUE]   the server configuration the SAN rules read (fqdn, poolFqdn,
                                              sipDomains, externalWebFqdn, site keys); 'server' shows it
               admin-group GROUP              the OS group whose members may change certificates
+              store use pkcs11 library=PATH [slot=ID|slotListIndex=N] [pinFile=PATH]
+                                             keys on a PKCS#11 token (PIN from $CERTDESK_PKCS11_PIN or
+                                             an owner-only pinFile); 'store use file' goes back to
+                                             PKCS#12 files; 'store' shows which is used
+              export-key THUMBPRINT FILE     the private key as PKCS#8 PEM (exportable software keys only)
             """;
 
     private static final Set<String> FLAGS = Set.of("json", "exportable", "assign", "trust-roots", "help");
@@ -259,6 +264,35 @@ public final class Cli {
                 s.setAdminGroup(a.positional(1, "group"));
                 print(map("adminGroup", a.positional(1, "group")), () -> out.println("Administrators are now the"
                         + " members of " + a.positional(1, "group") + " (and root)."));
+                return 0;
+            }
+            case "store" -> {
+                if (a.positionalCount() > 1 && a.positional(1, "subcommand").equals("use")) {
+                    String kind = a.positional(2, "pkcs11|file|PROVIDER_ID");
+                    String provider = kind.equals("pkcs11") || kind.equals("file") ? "org.certdesk.store." + kind
+                            : kind;
+                    Map<String, String> settings = new LinkedHashMap<>();
+                    for (int i = 3; i < a.positionalCount(); i++) {
+                        String[] kv = a.positional(i, "KEY=VALUE").split("=", 2);
+                        if (kv.length != 2) {
+                            throw new CertdeskException(Reason.INVALID_INPUT, "Write the setting as KEY=VALUE.");
+                        }
+                        settings.put(provider.equals("org.certdesk.store.pkcs11") && !kv[0].contains(".")
+                                ? "pkcs11." + kv[0] : kv[0], kv[1]);
+                    }
+                    s.useStore(provider, settings);
+                    print(map("provider", provider, "settings", settings), () -> out.println("Keys and"
+                            + " certificates are kept by " + provider + " from the next start."));
+                    return 0;
+                }
+                Map<String, String> config = s.storeConfiguration();
+                print(config, () -> config.forEach((k, v) -> out.println(k + " = " + v)));
+                return 0;
+            }
+            case "export-key" -> {
+                s.exportPrivateKey(a.positional(1, "thumbprint"), Path.of(a.positional(2, "file")));
+                print(map("file", a.positional(2, "file")), () -> out.println("Wrote " + a.positional(2, "file")
+                        + " (owner-only)."));
                 return 0;
             }
             case "contributions" -> {

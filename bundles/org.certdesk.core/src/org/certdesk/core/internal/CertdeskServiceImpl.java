@@ -54,6 +54,7 @@ import org.certdesk.spi.CaResponse;
 import org.certdesk.spi.CertificateStore;
 import org.certdesk.spi.ConnectorContext;
 import org.certdesk.spi.FileLocks;
+import org.certdesk.spi.GeneratedKey;
 import org.certdesk.spi.SecureFiles;
 import org.certdesk.spi.StoreEntry;
 import org.certdesk.spi.StoreProvider;
@@ -84,7 +85,19 @@ public class CertdeskServiceImpl implements CertdeskService {
             throw new CertdeskException(Reason.INVALID_INPUT, "No installed plugin provides the store '" + providerId
                     + "' named in " + data.root().resolve("certdesk.properties") + ".");
         }
-        this.store = Contributions.create(element, StoreProvider.class).open(data.stores(), secret);
+        this.store = Contributions.create(element, StoreProvider.class).open(data.stores(), secret,
+                storeSettings(data.settings()));
+    }
+
+    /** The {@code store.*} settings without their prefix, for the store provider ({@code pkcs11.library=...}). */
+    private static Map<String, String> storeSettings(Properties settings) {
+        Map<String, String> result = new java.util.TreeMap<>();
+        for (String key : settings.stringPropertyNames()) {
+            if (key.startsWith("store.") && !key.equals("store.provider")) {
+                result.put(key.substring("store.".length()), settings.getProperty(key));
+            }
+        }
+        return result;
     }
 
     /** Opens the data folder as this process's user, reading the admin group from the folder's settings. */
@@ -307,14 +320,22 @@ public class CertdeskServiceImpl implements CertdeskService {
         CaConnector connector = connector(ca);
 
         sink.step("Generating the key (" + spec.keySpec().label() + ")");
-        KeyPair keys = KeyPairs.generate(spec.keySpec());
-        stopIfCanceled(sink, () -> { });
-        byte[] csr = Csrs.create(keys, subject, sans);
-        X509Certificate placeholder = CertificateIssuer.placeholder(keys, friendlyName);
+        // a store on a token generates the key there: it then signs through the token and never leaves it
+        Optional<GeneratedKey> onStore = store.generateKey(spec.keySpec());
+        KeyPair keys = onStore.map(GeneratedKey::keyPair).orElseGet(() -> KeyPairs.generate(spec.keySpec()));
+        java.security.Provider signer = onStore.map(GeneratedKey::provider).orElse(null);
+        boolean exportable = spec.exportable() && onStore.map(GeneratedKey::exportable).orElse(true);
+        if (onStore.isEmpty()) {
+            stopIfCanceled(sink, () -> { });
+        } else if (spec.exportable()) {
+            sink.step("The key is generated on the store's token and cannot be exported");
+        }
+        byte[] csr = Csrs.create(keys, signer, subject, sans);
+        X509Certificate placeholder = CertificateIssuer.placeholder(keys, signer, friendlyName);
         String keyThumb = Certificates.sha1(placeholder);
         sink.step("Keeping the new key in the Request store");
         store.update(ed -> ed.put(StoreName.REQUEST, new StoreEntry(friendlyName, List.of(placeholder),
-                keys.getPrivate(), spec.exportable())));
+                keys.getPrivate(), exportable)));
         Set<String> ekus = new java.util.TreeSet<>();
         usages.forEach(u -> ekus.addAll(u.requiredEkus()));
         stopIfCanceled(sink, () -> discardKey(keyThumb));
@@ -486,6 +507,34 @@ public class CertdeskServiceImpl implements CertdeskService {
         authorizer.check("change the server configuration");
         data.setServerSetting(key, value);
         audit("server-set", key + "=" + value);
+    }
+
+    /**
+     * Chooses where keys and certificates are kept ({@code org.certdesk.store.pkcs11} with {@code pkcs11.library},
+     * {@code pkcs11.slot} or {@code pkcs11.slotListIndex}...); takes effect at the next start. The provider opens
+     * here first, so that a wrong library, slot or PIN is refused before anything is written.
+     */
+    public void useStore(String providerId, Map<String, String> settings) {
+        authorizer.check("change the certificate store");
+        var element = contributions.storeProvider(providerId);
+        if (element == null) {
+            throw new CertdeskException(Reason.INVALID_INPUT, "No installed plugin provides the store '" + providerId
+                    + "'.");
+        }
+        if (!providerId.equals(data.settings().getProperty("store.provider", "org.certdesk.store.file"))
+                || !settings.equals(storeSettings(data.settings()))) {
+            Contributions.create(element, StoreProvider.class).open(data.stores(), secret, settings).close();
+        }
+        data.setStoreProvider(providerId, settings);
+        audit("store-use", providerId + " " + settings);
+    }
+
+    /** The store provider in use and its settings, as {@code certdesk.properties} holds them. */
+    public Map<String, String> storeConfiguration() {
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        result.put("provider", data.settings().getProperty("store.provider", "org.certdesk.store.file"));
+        result.putAll(storeSettings(data.settings()));
+        return result;
     }
 
     /** Changes who administers Certdesk; takes effect at the next start of the console or command line. */
@@ -730,6 +779,28 @@ public class CertdeskServiceImpl implements CertdeskService {
         } catch (IOException e) {
             throw new CertdeskException(Reason.IO_ERROR, "Cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the private key of a Personal certificate as PKCS#8 PEM, owner-only; refused for keys not marked
+     * exportable and for keys that cannot leave their store (a PKCS#11 token), and nothing is written then.
+     */
+    public void exportPrivateKey(String thumbprint, Path file) {
+        authorizer.check("export a private key");
+        CertificateInfo cert = find(thumbprint);
+        if (!cert.hasPrivateKey() || findIn(StoreName.PERSONAL, cert.sha1Thumbprint()).isEmpty()) {
+            throw new CertdeskException(Reason.NO_PRIVATE_KEY, "'" + cert.friendlyName() + "' has no private key in"
+                    + " the Personal store.");
+        }
+        byte[] pkcs8 = store.exportPrivateKey(StoreName.PERSONAL, cert.sha1Thumbprint());
+        try {
+            String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] { '\n' })
+                    .encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
+            SecureFiles.writeAtomically(file, pem.getBytes(StandardCharsets.US_ASCII));
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+        audit("export-key", cert.friendlyName() + " " + cert.displayThumbprint() + " to " + file);
     }
 
     // ---- audit ----

@@ -202,6 +202,25 @@ public final class DataFolder {
         update(serverConfigurationFile(), p -> p.setProperty(key, value.trim()));
     }
 
+    /**
+     * Chooses the store provider and its {@code store.*} settings (keys without the prefix, e.g.
+     * {@code pkcs11.library}); the previous provider's settings are dropped. Read at the next start.
+     */
+    public void setStoreProvider(String providerId, Map<String, String> settings) {
+        for (String key : settings.keySet()) {
+            if (!key.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || key.equals("provider")) {
+                throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT, "'" + key
+                        + "' is not a store setting.");
+            }
+        }
+        update(root.resolve("certdesk.properties"), p -> {
+            p.stringPropertyNames().stream().filter(k -> k.startsWith("store.")).forEach(p::remove);
+            p.setProperty("store.provider", providerId);
+            settings.forEach((k, v) -> p.setProperty("store." + k, v.trim()));
+            return null;
+        });
+    }
+
     /** Sets the OS group whose members may change certificates. */
     public void setAdminGroup(String group) {
         if (!group.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {

@@ -68,8 +68,13 @@ public final class CertificateIssuer {
      * (which needs a certificate beside every key) until the CA answers.
      */
     public static X509Certificate placeholder(KeyPair keys, String label) {
+        return placeholder(keys, null, label);
+    }
+
+    /** The placeholder, self-signed through {@code signer} (a token's provider for a key on the token; null: any). */
+    public static X509Certificate placeholder(KeyPair keys, java.security.Provider signer, String label) {
         X500Name name = new X500Name("CN=" + label.replaceAll("[,+=\"\\\\<>;#]", " ") + ",OU=Certdesk pending request");
-        return sign(name, keys.getPublic(), name, keys.getPublic(), keys.getPrivate(),
+        return sign(name, keys.getPublic(), name, keys.getPublic(), keys.getPrivate(), signer,
                 new CertificateTemplate("request", Duration.ofDays(3650), java.util.Set.of(),
                         java.util.Set.of(KeyUsage.DIGITAL_SIGNATURE), false, -1),
                 List.of(), Duration.ofDays(3650));
@@ -78,6 +83,12 @@ public final class CertificateIssuer {
     private static X509Certificate sign(X500Name subject, PublicKey subjectKey, X500Name issuer,
             PublicKey issuerPublicKey, PrivateKey issuerKey, CertificateTemplate template, List<SubjectAltName> sans,
             Duration validity) {
+        return sign(subject, subjectKey, issuer, issuerPublicKey, issuerKey, null, template, sans, validity);
+    }
+
+    private static X509Certificate sign(X500Name subject, PublicKey subjectKey, X500Name issuer,
+            PublicKey issuerPublicKey, PrivateKey issuerKey, java.security.Provider signer,
+            CertificateTemplate template, List<SubjectAltName> sans, Duration validity) {
         try {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             BigInteger serial = new BigInteger(159, RANDOM).setBit(158); // positive, 20 octets at most (RFC 5280)
@@ -102,7 +113,7 @@ public final class CertificateIssuer {
                         Csrs.generalNames(sans));
             }
             return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder(KeyPairs.signatureAlgorithm(issuerKey)).build(issuerKey)));
+                    KeyPairs.signerBuilder(issuerKey, signer).build(issuerKey)));
         } catch (CertIOException | OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot sign the certificate", e);
         }

@@ -17,7 +17,6 @@ import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
@@ -59,6 +58,12 @@ public final class Csrs {
     }
 
     public static byte[] create(KeyPair keys, Subject subject, List<SubjectAltName> sans) {
+        return create(keys, null, subject, sans);
+    }
+
+    /** A request signed through {@code signer}: a token's provider for a key on the token; null: any provider. */
+    public static byte[] create(KeyPair keys, java.security.Provider signer, Subject subject,
+            List<SubjectAltName> sans) {
         if (subject.country() != null && !subject.country().isBlank() && subject.country().trim().length() != 2) {
             throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT,
                     "The country must be a two-letter ISO 3166 code, such as FR or US.");
@@ -71,8 +76,8 @@ public final class Csrs {
                 extensions.addExtension(Extension.subjectAlternativeName, false, generalNames(sans));
                 builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
             }
-            return builder.build(new JcaContentSignerBuilder(KeyPairs.signatureAlgorithm(keys.getPrivate()))
-                    .build(keys.getPrivate())).getEncoded();
+            return builder.build(KeyPairs.signerBuilder(keys.getPrivate(), signer).build(keys.getPrivate()))
+                    .getEncoded();
         } catch (OperatorCreationException | IOException e) {
             throw new IllegalStateException("Cannot sign the request", e);
         }

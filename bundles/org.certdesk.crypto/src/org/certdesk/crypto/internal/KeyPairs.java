@@ -29,6 +29,16 @@ public final class KeyPairs {
         }
     }
 
+    /**
+     * Signs with {@code key} through {@code provider} when given: a key kept on a PKCS#11 token is only a handle,
+     * which the token's provider alone can sign with.
+     */
+    public static org.bouncycastle.operator.jcajce.JcaContentSignerBuilder signerBuilder(java.security.Key key,
+            java.security.Provider provider) {
+        var builder = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(signatureAlgorithm(key));
+        return provider == null ? builder : builder.setProvider(provider);
+    }
+
     /** The signature algorithm Certdesk signs with for a key of this algorithm. */
     public static String signatureAlgorithm(java.security.Key key) {
         return "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
