@@ -42,21 +42,21 @@ final class Token implements AutoCloseable {
             throw new CertdeskException(Reason.INVALID_INPUT, "This Java runtime has no PKCS#11 support (the"
                     + " jdk.crypto.cryptoki module): the PKCS#11 store cannot be used.");
         }
-        Provider provider;
+        char[] pin = settings.pin(); // a missing PIN is said before the module is loaded
         try {
-            provider = base.configure(settings.sunPkcs11Configuration("Certdesk-" + INSTANCES.incrementAndGet()));
-        } catch (RuntimeException e) {
-            throw new CertdeskException(Reason.INVALID_INPUT, "Cannot use the PKCS#11 token " + settings.describe()
-                    + ": " + reason(e) + ".", e);
-        }
-        Token token = new Token(settings, provider);
-        char[] pin = settings.pin();
-        try {
+            Provider provider;
+            try {
+                provider = base.configure(settings.sunPkcs11Configuration("Certdesk-" + INSTANCES.incrementAndGet()));
+            } catch (RuntimeException e) {
+                throw new CertdeskException(Reason.INVALID_INPUT, "Cannot use the PKCS#11 token " + settings
+                        .describe() + ": " + reason(e) + ".", e);
+            }
+            Token token = new Token(settings, provider);
             token.keyStore = token.load(pin);
+            return token;
         } finally {
             Arrays.fill(pin, '\0');
         }
-        return token;
     }
 
     private KeyStore load(char[] pin) {

@@ -17,7 +17,7 @@ import org.certdesk.api.CertdeskException.Reason;
  * {@code $CERTDESK_PKCS11_PIN}, else from an owner-only file ({@code pinFile}, default {@code pkcs11.pin} in the
  * data folder): it is never a setting, so that it is not in a file others may read.
  */
-record TokenSettings(Path library, Integer slotListIndex, Long slot, Path pinFile) {
+public record TokenSettings(Path library, Integer slotListIndex, Long slot, Path pinFile) {
     static final String PIN_VARIABLE = "CERTDESK_PKCS11_PIN";
     static final String LIBRARY = "pkcs11.library";
     static final String SLOT_LIST_INDEX = "pkcs11.slotListIndex";
@@ -25,7 +25,7 @@ record TokenSettings(Path library, Integer slotListIndex, Long slot, Path pinFil
     static final String PIN_FILE = "pkcs11.pinFile";
 
     /** @param dataFolder where the default PIN file is */
-    static TokenSettings of(Map<String, String> settings, Path dataFolder) {
+    public static TokenSettings of(Map<String, String> settings, Path dataFolder) {
         String library = settings.get(LIBRARY);
         if (library == null || library.isBlank()) {
             throw new CertdeskException(Reason.INVALID_INPUT, "The PKCS#11 store needs the token's library: set "
@@ -81,7 +81,12 @@ record TokenSettings(Path library, Integer slotListIndex, Long slot, Path pinFil
 
     /** The user PIN: the environment first, else the owner-only PIN file. */
     char[] pin() {
-        String env = System.getenv(PIN_VARIABLE);
+        return pin(System.getenv());
+    }
+
+    /** @param environment the process's environment (tests pass their own) */
+    public char[] pin(Map<String, String> environment) {
+        String env = environment.get(PIN_VARIABLE);
         if (env != null && !env.isEmpty()) {
             return env.toCharArray();
         }

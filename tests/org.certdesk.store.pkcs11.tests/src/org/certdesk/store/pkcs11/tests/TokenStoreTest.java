@@ -229,6 +229,63 @@ class TokenStoreTest {
         assertEquals(2, SoftHsm.count(objects, "Certificate Object"), objects);
     }
 
+    @Test
+    @Order(8)
+    void theCommandLineChoosesTheTokenAndRequestsOnIt() throws Exception {
+        Path other = folder.resolve("cli-data");
+        assertEquals(0, cli(other, "store", "use", "pkcs11", "library=" + SoftHsm.LIBRARY, "slotListIndex=0",
+                "pinFile=" + pin));
+        assertEquals(0, cli(other, "trust-ca-root"));
+        assertEquals(0, cli(other, "request", "--usage", "Default", "--key", "EC-P256", "--cn", "cli.example.com",
+                "--name", "From the command line", "--assign"));
+        StringBuilder shown = new StringBuilder();
+        assertEquals(0, cli(other, shown, "store"));
+        assertTrue(shown.toString().contains("provider = org.certdesk.store.pkcs11"), shown.toString());
+        assertTrue(shown.toString().contains("pkcs11.slotListIndex = 0"), shown.toString());
+        String thumb = certificateNamed(other, "From the command line").sha1Thumbprint();
+        StringBuilder refused = new StringBuilder();
+        assertEquals(Reason.NO_PRIVATE_KEY.exitCode(), cli(other, refused, "export-key", thumb,
+                folder.resolve("cli-key.pem").toString()));
+        assertTrue(refused.toString().contains("cannot leave it"), refused.toString());
+        assertFalse(Files.exists(folder.resolve("cli-key.pem")));
+        assertTrue(SoftHsm.objects().contains("label:      personal/" + thumb));
+    }
+
+    private static CertificateInfo certificateNamed(Path dataFolder, String name) {
+        Path saved = data;
+        data = dataFolder;
+        try (var closing = new AutoCloseable() {
+            final CertdeskServiceImpl s = open();
+
+            @Override
+            public void close() {
+                s.close();
+            }
+        }) {
+            return closing.s.list(StoreName.PERSONAL).stream().filter(c -> c.friendlyName().equals(name))
+                    .findFirst().orElseThrow();
+        } finally {
+            data = saved;
+        }
+    }
+
+    private static int cli(Path dataFolder, String... args) {
+        return cli(dataFolder, new StringBuilder(), args);
+    }
+
+    /** Runs the command line as an administrator; {@code output} gets what it printed, errors included. */
+    private static int cli(Path dataFolder, StringBuilder output, String... args) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        List<String> all = new java.util.ArrayList<>(List.of("--data", dataFolder.toString()));
+        all.addAll(List.of(args));
+        int code = new org.certdesk.cli.internal.Cli(print, print, dir -> new CertdeskServiceImpl(new DataFolder(dir),
+                new Contributions(RegistryFactory.getRegistry()), new Authorizer(ADMIN, null), STORE_PASSWORD,
+                Clock.systemUTC())).run(all.toArray(String[]::new));
+        output.append(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        return code;
+    }
+
     private static void rewriteSetting(String key, String value) throws Exception {
         Path file = data.resolve("certdesk.properties");
         java.util.Properties p = new java.util.Properties();
