@@ -251,6 +251,36 @@ class TokenStoreTest {
         assertTrue(SoftHsm.objects().contains("label:      personal/" + thumb));
     }
 
+    @Test
+    @Order(9)
+    void aRequestCanceledOnceTheKeyIsOnTheTokenLeavesNoKeyThere() throws Exception {
+        long keysBefore = SoftHsm.count(SoftHsm.objects(), "Private Key Object");
+        List<String> steps = new java.util.ArrayList<>();
+        ProgressSink cancelAtOnce = new ProgressSink() {
+            @Override
+            public void step(String message) {
+                steps.add(message);
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return !steps.isEmpty(); // from the moment the key is being generated
+            }
+        };
+        CertdeskServiceImpl s = open();
+        try {
+            s.setCaSetting("local", "requireApproval", "false");
+            CertdeskException e = assertThrows(CertdeskException.class, () -> s.request(spec("Canceled", KeySpec
+                    .EC_P256, false), cancelAtOnce));
+            assertEquals(Reason.CANCELED, e.reason());
+            assertEquals(List.of(), s.list(StoreName.REQUEST));
+            assertTrue(s.list(StoreName.PERSONAL).stream().noneMatch(c -> c.friendlyName().equals("Canceled")));
+        } finally {
+            s.close();
+        }
+        assertEquals(keysBefore, SoftHsm.count(SoftHsm.objects(), "Private Key Object"));
+    }
+
     private static CertificateInfo certificateNamed(Path dataFolder, String name) {
         Path saved = data;
         data = dataFolder;
