@@ -281,6 +281,38 @@ class TokenStoreTest {
         assertEquals(keysBefore, SoftHsm.count(SoftHsm.objects(), "Private Key Object"));
     }
 
+    @Test
+    @Order(10)
+    void aKeyWaitingOnTheTokenJoinsItsCertificateAfterARestart() throws Exception {
+        CertdeskServiceImpl s = open();
+        RequestOutcome pending;
+        try {
+            s.setCaSetting("local", "requireApproval", "true");
+            pending = s.request(spec("Approved later", KeySpec.EC_P384, false), ProgressSink.NONE);
+            assertEquals(RequestStatus.PENDING, pending.status());
+        } finally {
+            s.close();
+        }
+        String waiting = SoftHsm.objects();
+        assertTrue(waiting.contains("label:      request/"), waiting);
+        CertdeskServiceImpl later = open();
+        try {
+            later.approve("local", pending.caRequestId());
+            RequestOutcome issuedLater = later.processPending(pending.pendingId(), ProgressSink.NONE);
+            assertEquals(RequestStatus.ISSUED, issuedLater.status(), issuedLater.message());
+            assertTrue(issuedLater.certificate().hasPrivateKey());
+            assertFalse(issuedLater.certificate().exportable());
+            assertEquals(List.of(), later.list(StoreName.REQUEST));
+            later.assign("OAuthTokenIssuer", issuedLater.certificate().sha1Thumbprint());
+        } finally {
+            later.close();
+        }
+        String objects = SoftHsm.objects();
+        assertFalse(objects.contains("label:      request/"), objects);
+        assertEquals(SoftHsm.count(objects, "Private Key Object"), SoftHsm.count(objects, "Certificate Object"),
+                "every key on the token has its certificate beside it:\n" + objects);
+    }
+
     private static CertificateInfo certificateNamed(Path dataFolder, String name) {
         Path saved = data;
         data = dataFolder;
