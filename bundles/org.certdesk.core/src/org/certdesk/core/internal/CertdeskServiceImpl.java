@@ -516,6 +516,7 @@ public class CertdeskServiceImpl implements CertdeskService {
      */
     public void useStore(String providerId, Map<String, String> settings) {
         authorizer.check("change the certificate store");
+        DataFolder.checkStoreSettings(settings);
         var element = contributions.storeProvider(providerId);
         if (element == null) {
             throw new CertdeskException(Reason.INVALID_INPUT, "No installed plugin provides the store '" + providerId

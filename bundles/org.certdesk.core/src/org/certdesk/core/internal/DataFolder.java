@@ -207,18 +207,29 @@ public final class DataFolder {
      * {@code pkcs11.library}); the previous provider's settings are dropped. Read at the next start.
      */
     public void setStoreProvider(String providerId, Map<String, String> settings) {
-        for (String key : settings.keySet()) {
-            if (!key.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || key.equals("provider")) {
-                throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT, "'" + key
-                        + "' is not a store setting.");
-            }
-        }
+        checkStoreSettings(settings);
         update(root.resolve("certdesk.properties"), p -> {
             p.stringPropertyNames().stream().filter(k -> k.startsWith("store.")).forEach(p::remove);
             p.setProperty("store.provider", providerId);
             settings.forEach((k, v) -> p.setProperty("store." + k, v.trim()));
             return null;
         });
+    }
+
+    /** Refuses store setting names that are malformed or would hold a secret. */
+    public static void checkStoreSettings(Map<String, String> settings) {
+        for (String key : settings.keySet()) {
+            if (!key.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || key.equals("provider")) {
+                throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT, "'" + key
+                        + "' is not a store setting.");
+            }
+            if (key.matches("(?i).*(pin|password|secret)")) {
+                // the value would be in this file and in the audit log
+                throw new CertdeskException(CertdeskException.Reason.INVALID_INPUT, "A PIN or password is never a"
+                        + " setting: give it in the environment ($CERTDESK_PKCS11_PIN) or in an owner-only file"
+                        + " (pinFile=PATH).");
+            }
+        }
     }
 
     /** Sets the OS group whose members may change certificates. */

@@ -83,6 +83,10 @@ class TokenStoreTest {
             assertEquals(Reason.INVALID_INPUT, missing.reason());
             assertTrue(missing.getMessage().contains("/nonexistent/libpkcs11.so"), missing.getMessage());
             assertEquals("org.certdesk.store.file", s.storeConfiguration().get("provider"));
+            CertdeskException pinSetting = assertThrows(CertdeskException.class, () -> s.useStore(
+                    "org.certdesk.store.pkcs11", Map.of("pkcs11.library", SoftHsm.LIBRARY, "pkcs11.pin", "4321")));
+            assertEquals(Reason.INVALID_INPUT, pinSetting.reason());
+            assertFalse(pinSetting.getMessage().contains("4321"));
             s.useStore("org.certdesk.store.pkcs11", tokenSettings(pin));
             assertEquals(SoftHsm.LIBRARY, s.storeConfiguration().get("pkcs11.library"));
         } finally {
@@ -90,7 +94,8 @@ class TokenStoreTest {
         }
         String settings = Files.readString(data.resolve("certdesk.properties"));
         assertTrue(settings.contains("store.provider=org.certdesk.store.pkcs11"), settings);
-        assertFalse(settings.contains(SoftHsm.PIN + "\n"), "the PIN is never a setting");
+        assertFalse(settings.contains(SoftHsm.PIN + "\n") || settings.contains("4321"), "the PIN is never a setting");
+        assertFalse(Files.readString(data.resolve("audit.log")).contains("4321"));
     }
 
     @Test
