@@ -291,7 +291,9 @@ final class TokenCertificateStore implements CertificateStore {
                 list.removeIf(e -> Certificates.sha1(e.certificate()).equals(sha1));
                 list.add(new StoreEntry(entry.friendlyName(), entry.chain(), null, true, false));
                 tokenPuts.put(alias(store, sha1), entry);
-                fileEdits.add(ed -> ed.remove(store, sha1)); // one place per certificate
+                if (inFile(store, sha1)) {
+                    fileEdits.add(ed -> ed.remove(store, sha1)); // one place per certificate
+                }
             } else {
                 fileEdits.add(ed -> ed.put(store, entry));
             }
@@ -307,12 +309,15 @@ final class TokenCertificateStore implements CertificateStore {
                 removed = tokenEntries.get(store).removeIf(e -> Certificates.sha1(e.certificate())
                         .equals(sha1Thumbprint));
             }
-            boolean inFile = files.entries(store).stream()
-                    .anyMatch(e -> Certificates.sha1(e.certificate()).equals(sha1Thumbprint));
+            boolean inFile = inFile(store, sha1Thumbprint);
             if (inFile) {
                 fileEdits.add(ed -> ed.remove(store, sha1Thumbprint));
             }
             return removed || inFile;
+        }
+
+        private boolean inFile(StoreName store, String sha1) {
+            return files.entries(store).stream().anyMatch(e -> Certificates.sha1(e.certificate()).equals(sha1));
         }
     }
 
