@@ -73,6 +73,8 @@ final class FileCertificateStore implements CertificateStore {
         /** The index's lines by store, or null when the entries came from the file itself. */
         private final Map<StoreName, List<StoreIndex.Line>> lines;
         private final Map<StoreName, List<StoreEntry>> entries = new EnumMap<>(StoreName.class);
+        /** Descriptions decoded from the index, per store, once: the console lists again on every refresh. */
+        private final Map<StoreName, Optional<List<CertificateInfo>>> described = new EnumMap<>(StoreName.class);
 
         Snapshot(Supplier<KeyStore> keyStore, Properties metadata, Map<StoreName, List<StoreIndex.Line>> lines,
                 Map<StoreName, List<StoreEntry>> entries) {
@@ -104,7 +106,11 @@ final class FileCertificateStore implements CertificateStore {
             }
         }
 
-        Optional<List<CertificateInfo>> descriptions(StoreName store) {
+        synchronized Optional<List<CertificateInfo>> descriptions(StoreName store) {
+            return described.computeIfAbsent(store, this::describe);
+        }
+
+        private Optional<List<CertificateInfo>> describe(StoreName store) {
             if (lines == null) {
                 return Optional.empty();
             }
